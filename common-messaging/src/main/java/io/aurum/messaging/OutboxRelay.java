@@ -1,0 +1,110 @@
+package io.aurum.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Relays outbox rows to Kafka in insertion order. A row is marked published only after the broker
+ * acknowledged it; on failure the batch stops (so one client's events never overtake each other)
+ * and is retried on the next tick. Rows are locked with SKIP LOCKED so several replicas can relay.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final EntityManager em;
+    private final int batchSize;
+    private final Duration sendTimeout;
+    private final Duration retention;
+    private final Counter published;
+    private final Counter failures;
+
+    public OutboxRelay(@Channel("aurum-outbox") MutinyEmitter<String> emitter, EntityManager em, MeterRegistry registry,
+                       @ConfigProperty(name = "aurum.outbox.batch-size", defaultValue = "200") int batchSize,
+                       @ConfigProperty(name = "aurum.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout,
+                       @ConfigProperty(name = "aurum.outbox.retention", defaultValue = "P7D") Duration retention) {
+        this.emitter = emitter;
+        this.em = em;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+        this.retention = retention;
+        this.published = registry.counter("aurum.outbox.published");
+        this.failures = registry.counter("aurum.outbox.failures");
+    }
+
+    @Scheduled(every = "${aurum.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            while (relayBatch() == batchSize) {
+                // a full batch: there may be more waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay paused: %s", e.getMessage());
+        }
+    }
+
+    /** Sends one batch; returns how many rows were published. */
+    @Transactional
+    public int relayBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, topic, message_key, envelope FROM outbox_event"
+                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, batchSize)
+                .getResultList();
+        int sent = 0;
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            try {
+                OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic((String) row[1])
+                        .withKey((String) row[2])
+                        .build();
+                emitter.sendMessage(Message.of((String) row[3]).addMetadata(metadata))
+                        .await().atMost(sendTimeout);
+            } catch (RuntimeException e) {
+                String reason = e instanceof TimeoutException ? "timed out after " + sendTimeout : String.valueOf(e.getMessage());
+                failures.increment();
+                em.createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
+                        .setParameter(1, id)
+                        .setParameter(2, reason)
+                        .executeUpdate();
+                LOG.warnf("Outbox event %s not yet relayed (%s); will retry", id, reason);
+                break;
+            }
+            em.createNativeQuery("UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            published.increment();
+            sent++;
+        }
+        return sent == rows.size() ? sent : -1;
+    }
+
+    /** Published rows are kept for a while for diagnosis and replay, then removed. */
+    @Scheduled(every = "1h", delayed = "5m")
+    @Transactional
+    void purgePublished() {
+        em.createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
+                .setParameter(1, Instant.now().minus(retention))
+                .executeUpdate();
+    }
+}

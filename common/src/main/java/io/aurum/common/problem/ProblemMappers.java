@@ -1,0 +1,192 @@
+package io.aurum.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.aurum.common.web.CorrelationId;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every failure into RFC 9457 problem+json: 4xx name the offending field, 5xx never leak a
+ * stack trace (it goes to the log, tied to the response by the correlation id).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri),
+                CorrelationId.current(), e.errors()));
+    }
+
+    /** Replaces the Hibernate Validator extension's own mapper (which answers plain JSON). */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response validation(ValidationException e, UriInfo uri) {
+        if (!(e instanceof ConstraintViolationException cve)) {
+            return internal(e, uri);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
+            errors.add(new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        String detail = errors.isEmpty() ? "The request is invalid"
+                : errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
+        return respond(new Problem(Problem.type("validation"), "Invalid input", 400, detail, path(uri),
+                CorrelationId.current(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    /** Replaces quarkus-rest-jackson's own mapper for wrong types and formats (a date that is not a date). */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unparseable(JsonParseException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this operation", path(uri), CorrelationId.current(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException jpe) {
+            return respond(jsonProblem(jpe, uri));
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        String slug = switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+        String detail = status == 404 ? "No such resource" : e.getMessage();
+        return respond(new Problem(Problem.type(slug), title, status, detail, path(uri), CorrelationId.current(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response internal(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unhandled failure on %s", path(uri));
+        return respond(new Problem(Problem.type("internal"), "Internal error", 500,
+                "The request could not be completed; quote the correlation id to support", path(uri),
+                CorrelationId.current(), List.of()));
+    }
+
+    static String fieldOf(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean last = i == nodes.size() - 1;
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && !last) {
+                continue; // a request body: name the field inside it, not the Java parameter
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+        }
+        return field.length() == 0 ? "request" : field.toString();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e, UriInfo uri) {
+        String field = "body";
+        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonMappingException.Reference ref : jme.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    sb.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = sb.toString();
+        }
+        String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
+        return new Problem(Problem.type("malformed-body"), "Malformed request body", 400, field + " " + message,
+                path(uri), CorrelationId.current(), List.of(new FieldError(field, message)));
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aurum\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type("unauthenticated"), "Unauthenticated", 401,
+                        "A valid bearer token is required", path(uri), CorrelationId.current(), List.of()))
+                .build();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

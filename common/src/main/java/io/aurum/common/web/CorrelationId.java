@@ -1,0 +1,38 @@
+package io.aurum.common.web;
+
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The correlation id of the work in progress, kept in the logging MDC so every log line carries it. */
+public final class CorrelationId {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private CorrelationId() {
+    }
+
+    /** A caller-supplied id is kept when it is well-formed; anything else is replaced, never echoed back. */
+    public static String acceptOrCreate(String candidate) {
+        if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
+            return candidate;
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    public static String current() {
+        Object value = MDC.get(MDC_KEY);
+        return value == null ? null : value.toString();
+    }
+
+    public static void set(String id) {
+        if (id == null) {
+            MDC.remove(MDC_KEY);
+        } else {
+            MDC.put(MDC_KEY, id);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.aurum.engagement.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * engagement-service's own copy of what it needs to know about a client (name, coverage team, tier,
+ * birthday), kept current from client-service's events. Never read from client-service's tables.
+ */
+@Entity
+@Table(name = "client_card")
+public class ClientCard extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "client_id")
+    public UUID clientId;
+
+    @Column(name = "full_name", nullable = false)
+    public String fullName;
+
+    @Column(name = "latin_name")
+    public String latinName;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    @Column(name = "lifecycle_status", nullable = false)
+    public String lifecycleStatus;
+
+    @Column(nullable = false)
+    public String tier;
+
+    @Column(name = "primary_rm_id")
+    public UUID primaryRmId;
+
+    @Column(name = "advisor_id")
+    public UUID advisorId;
+
+    public String team;
+
+    @Column(name = "last_event_id", nullable = false)
+    public UUID lastEventId;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,77 @@
+package io.aurum.engagement.messaging;
+
+import io.aurum.common.events.EventEnvelope;
+import io.aurum.common.web.CorrelationId;
+import io.aurum.engagement.domain.ClientCard;
+import io.aurum.messaging.EventReader;
+import io.aurum.messaging.PoisonMessageException;
+import io.aurum.messaging.ProcessedEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Keeps {@link ClientCard} current from {@code client.profile}. Idempotent: an event id already applied
+ * is skipped; poison messages go to {@code engagement-service.dlq}.
+ */
+@ApplicationScoped
+public class ClientProfileConsumer {
+
+    static final String CONSUMER = "engagement-service/client.profile";
+    private static final Logger LOG = Logger.getLogger(ClientProfileConsumer.class);
+
+    private final EventReader reader;
+    private final ProcessedEvents processed;
+
+    public ClientProfileConsumer(EventReader reader, ProcessedEvents processed) {
+        this.reader = reader;
+        this.processed = processed;
+    }
+
+    @Incoming("client-profile")
+    @Blocking
+    @Transactional
+    public void onEvent(String message) {
+        EventEnvelope event = reader.read(message);
+        CorrelationId.set(event.correlationId());
+        try {
+            if (!processed.firstDelivery(CONSUMER, event.eventId())) {
+                LOG.debugf("Event %s already applied; skipped", event.eventId());
+                return;
+            }
+            switch (event.type()) {
+                case "ClientRegistered", "ClientProfileUpdated" -> apply(event, reader.payload(event, ClientProfileChanged.class));
+                default -> LOG.debugf("Event type %s is not used by engagement-service", event.type());
+            }
+        } finally {
+            CorrelationId.set(null);
+        }
+    }
+
+    private void apply(EventEnvelope event, ClientProfileChanged change) {
+        if (change.clientId() == null || change.fullName() == null) {
+            throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId or fullName");
+        }
+        ClientCard card = ClientCard.findById(change.clientId());
+        if (card == null) {
+            card = new ClientCard();
+            card.clientId = change.clientId();
+        }
+        card.fullName = change.fullName();
+        card.latinName = change.latinName();
+        card.birthDate = change.birthDate();
+        card.lifecycleStatus = change.lifecycleStatus() == null ? "PROSPECT" : change.lifecycleStatus();
+        card.tier = change.tier() == null ? "MASS" : change.tier();
+        card.primaryRmId = change.primaryRmId();
+        card.advisorId = change.advisorId();
+        card.team = change.team();
+        card.lastEventId = event.eventId();
+        card.updatedAt = Instant.now();
+        card.persist();
+        LOG.infof("Client card %s updated from %s %s", card.clientId, event.type(), event.eventId());
+    }
+}

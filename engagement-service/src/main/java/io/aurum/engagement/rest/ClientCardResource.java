@@ -1,0 +1,71 @@
+package io.aurum.engagement.rest;
+
+import io.aurum.common.problem.ApiException;
+import io.aurum.common.problem.Problem;
+import io.aurum.common.security.Caller;
+import io.aurum.common.security.CoverageAccess;
+import io.aurum.common.security.Roles;
+import io.aurum.engagement.domain.ClientCard;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/engagement/clients")
+@Tag(name = "Client cards", description = "What engagement knows about a client, kept current from client-service events")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClientCardResource {
+
+    private final SecurityIdentity identity;
+
+    public ClientCardResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public record ClientCardView(UUID clientId, String fullName, String latinName, LocalDate birthDate,
+                                 String lifecycleStatus, String tier, UUID primaryRmId, UUID advisorId, String team,
+                                 UUID lastEventId, Instant updatedAt) {
+        static ClientCardView of(ClientCard c) {
+            return new ClientCardView(c.clientId, c.fullName, c.latinName, c.birthDate, c.lifecycleStatus, c.tier,
+                    c.primaryRmId, c.advisorId, c.team, c.lastEventId, c.updatedAt);
+        }
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @Transactional
+    @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.ADVISOR, Roles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Read a client's engagement card",
+            description = "The client's name, coverage team, tier and birthday as engagement-service last heard them. "
+                    + "Visible to the client's RM, its team lead, its advisor and compliance; anyone else gets 404.")
+    @APIResponse(responseCode = "200", description = "The card",
+            content = @Content(schema = @Schema(implementation = ClientCardView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown here, or not in the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ClientCardView get(@PathParam("clientId") String clientId) {
+        UUID id;
+        try {
+            id = UUID.fromString(clientId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("clientId", "must be a UUID");
+        }
+        ClientCard card = ClientCard.findById(id);
+        if (card == null || !CoverageAccess.canRead(Caller.of(identity), card.clientId, card.primaryRmId, card.advisorId, card.team)) {
+            throw ApiException.notFound("Client", id);
+        }
+        return ClientCardView.of(card);
+    }
+}

@@ -1,0 +1,47 @@
+package io.aurum.risk.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.UUID;
+
+/**
+ * risk-service's own copy of the client facts it needs: birth date (clients aged 65 or over are
+ * vulnerable for R4+ products) and the coverage team (object-level checks). Kept from client.profile events.
+ */
+@Entity
+@Table(name = "client_ref")
+public class ClientRef extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "client_id")
+    public UUID clientId;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    @Column(name = "primary_rm_id")
+    public UUID primaryRmId;
+
+    @Column(name = "advisor_id")
+    public UUID advisorId;
+
+    public String team;
+
+    @Column(name = "last_event_id", nullable = false)
+    public UUID lastEventId;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Age on a given day, or null when the birth date is unknown. */
+    public Integer ageOn(LocalDate day) {
+        return birthDate == null ? null : Period.between(birthDate, day).getYears();
+    }
+}
