@@ -65,8 +65,59 @@ public final class KeycloakTokens {
                 "username", username, "password", password()));
     }
 
+    /**
+     * A real token for a demo user that expires five seconds after issue: the test creates (once) a public
+     * client with a five-second token lifespan through Keycloak's admin API, so the realm file stays clean.
+     */
+    public static String shortLivedForUser(String username) {
+        String admin = requestTokenFrom(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli",
+                "username", env("AURUM_KC_ADMIN", "admin"), "password", env("AURUM_KC_ADMIN_PASSWORD", "admin")));
+        String client = """
+                {"clientId":"aurum-test-lifespan-5s","publicClient":true,"directAccessGrantsEnabled":true,
+                 "standardFlowEnabled":false,"attributes":{"access.token.lifespan":"5"},
+                 "protocolMappers":[{"name":"aurum-api-audience","protocol":"openid-connect",
+                   "protocolMapper":"oidc-audience-mapper",
+                   "config":{"included.custom.audience":"aurum-api","access.token.claim":"true"}}]}""";
+        HttpRequest create = HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/clients"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client))
+                .build();
+        try {
+            int status = HTTP.send(create, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 201 && status != 409) {
+                throw new IllegalStateException("Keycloak refused the short-lived test client: " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return requestToken(baseUrl(), Map.of("grant_type", "password", "client_id", "aurum-test-lifespan-5s",
+                "username", username, "password", password()));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String requestTokenFrom(String url, Map<String, String> form) {
+        return postForm(url, form, null).get("access_token").asText();
+    }
+
+    /** The token with one character of its signature changed. */
+    public static String tampered(String token) {
+        int i = token.length() - 5;
+        char c = token.charAt(i) == 'A' ? 'B' : 'A';
+        return token.substring(0, i) + c + token.substring(i + 1);
+    }
+
     public static String requestToken(String baseUrl, Map<String, String> form) {
-        return postForm(baseUrl + "/realms/aurum/protocol/openid-connect/token", form, null).get("access_token").asText();
+        return requestTokenFrom(baseUrl + "/realms/aurum/protocol/openid-connect/token", form);
     }
 
     public static JsonNode postForm(String url, Map<String, String> form, String bearer) {

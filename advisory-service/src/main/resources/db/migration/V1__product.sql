@@ -1,0 +1,27 @@
+CREATE TABLE product (
+    id                      uuid PRIMARY KEY,
+    code                    varchar(40)   NOT NULL UNIQUE,
+    name_zh                 varchar(200)  NOT NULL,
+    name_en                 varchar(200)  NOT NULL,
+    type                    varchar(30)   NOT NULL,
+    risk_rating             smallint      NOT NULL CHECK (risk_rating BETWEEN 1 AND 5),
+    asset_class             varchar(20)   NOT NULL,
+    currency                char(3)       NOT NULL,
+    min_investment          numeric(18,2) NOT NULL CHECK (min_investment >= 0),
+    lockup_days             integer       NOT NULL DEFAULT 0 CHECK (lockup_days >= 0),
+    maturity_date           date,
+    issuer                  varchar(200)  NOT NULL,
+    qualified_investor_only boolean       NOT NULL DEFAULT false,
+    private_product         boolean       NOT NULL DEFAULT false,
+    expected_yield_low      numeric(7,4),
+    expected_yield_high     numeric(7,4),
+    status                  varchar(20)   NOT NULL,
+    partner_id              varchar(100),
+    created_at              timestamptz   NOT NULL DEFAULT now(),
+    updated_at              timestamptz   NOT NULL DEFAULT now(),
+    version                 bigint        NOT NULL DEFAULT 0,
+    CONSTRAINT product_type CHECK (type IN ('DEPOSIT','WEALTH_MANAGEMENT','MUTUAL_FUND','BOND','INSURANCE','TRUST','PRIVATE_FUND','STRUCTURED','GOLD')),
+    CONSTRAINT product_asset_class CHECK (asset_class IN ('CASH','FIXED_INCOME','EQUITY','ALTERNATIVE','INSURANCE')),
+    CONSTRAINT product_status CHECK (status IN ('DRAFT','PENDING_APPROVAL','ON_SALE','SUSPENDED','CLOSED'))
+);
+CREATE INDEX product_status_risk ON product (status, risk_rating);

@@ -1,0 +1,103 @@
+package io.aurum.gateway;
+
+import io.aurum.testing.DemoUsers;
+import io.aurum.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Real Keycloak tokens against the real gateway; an echo server on 18999 stands in for the services
+ * (the end-to-end tests in e2e/ use the real ones) so the test can see exactly what was forwarded.
+ */
+@QuarkusTest
+class GatewayProxyTest {
+
+    static Vertx vertx;
+    static HttpServer upstream;
+    static final AtomicInteger HITS = new AtomicInteger();
+
+    @BeforeAll
+    static void startUpstream() throws Exception {
+        vertx = Vertx.vertx();
+        upstream = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            HITS.incrementAndGet();
+            req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("method", req.method().name())
+                    .put("uri", req.uri())
+                    .put("authorization", req.getHeader("Authorization") != null)
+                    .put("correlationId", req.getHeader("X-Correlation-Id"))
+                    .put("forwardedFor", req.getHeader("X-Forwarded-For"))
+                    .put("connectionHeader", req.getHeader("Keep-Alive"))
+                    .put("body", body.toString())
+                    .encode());
+        })).listen(18999, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopUpstream() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aValidTokenIsRelayedWithBodyQueryAndCorrelationId() {
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI))
+                .header("X-Correlation-Id", "gw-test-1")
+                .contentType("application/json").body("{\"fullName\":\"张三\"}")
+                .post("/api/clients?x=1")
+                .then().statusCode(200)
+                .header("X-Correlation-Id", "gw-test-1")
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/clients?x=1"))
+                .body("authorization", equalTo(true))
+                .body("correlationId", equalTo("gw-test-1"))
+                .body("forwardedFor", equalTo("127.0.0.1"))
+                .body("body", equalTo("{\"fullName\":\"张三\"}"));
+        for (String path : new String[]{"/api/risk/levels", "/api/advice/products", "/api/engagement/clients/x"}) {
+            given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).get(path)
+                    .then().statusCode(200).body("uri", equalTo(path));
+        }
+    }
+
+    @Test
+    void refusedTokensNeverReachAService() {
+        int before = HITS.get();
+        given().get("/api/clients").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://aurum.bank/problems/unauthenticated"));
+        given().auth().oauth2(KeycloakTokens.tampered(KeycloakTokens.forUser(DemoUsers.RM_LI))).get("/api/clients")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("not.a.jwt").get("/api/clients").then().statusCode(401).contentType("application/problem+json");
+        // same Keycloak, asked through another host name: the issuer differs
+        String otherIssuer = KeycloakTokens.forUserViaHost(DemoUsers.RM_LI, KeycloakTokens.baseUrl().replace("127.0.0.1", "localhost"));
+        given().auth().oauth2(otherIssuer).get("/api/clients").then().statusCode(401).contentType("application/problem+json");
+        assertThat(HITS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String token = KeycloakTokens.shortLivedForUser(DemoUsers.RM_LI);
+        given().auth().oauth2(token).get("/api/clients").then().statusCode(200); // valid while it lives
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/clients").then().statusCode(401)
+                        .contentType("application/problem+json"));
+    }
+
+    @Test
+    void operationsEndpointsAreOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}
