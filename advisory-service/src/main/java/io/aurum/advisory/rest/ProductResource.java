@@ -7,6 +7,7 @@ import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Page;
+import io.aurum.common.web.Params;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -47,10 +48,11 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ProductView> browse(
             @Parameter(description = "Highest product risk rating, 1–5 (R1–R5)") @QueryParam("maxRisk") @Min(1) @Max(5) Integer maxRisk,
-            @Parameter(description = "Asset class") @QueryParam("assetClass") AssetClass assetClass,
+            @Parameter(description = "Asset class: CASH, FIXED_INCOME, EQUITY, ALTERNATIVE or INSURANCE") @QueryParam("assetClass") String assetClass,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Page<Product> result = shelf.browse(Caller.of(identity), maxRisk, assetClass, page, size);
+        Page<Product> result = shelf.browse(Caller.of(identity), maxRisk,
+                Params.enumValue(AssetClass.class, "assetClass", assetClass), page, size);
         return Page.of(result.items().stream().map(ProductView::of).toList(), page, size, result.total());
     }
 }

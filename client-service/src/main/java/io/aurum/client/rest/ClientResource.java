@@ -7,6 +7,7 @@ import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Page;
+import io.aurum.common.web.Params;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
 
 @Path("/api/clients")
 @Tag(name = "Clients", description = "Client 360 profiles")
@@ -79,7 +79,7 @@ public class ClientResource {
     @APIResponse(responseCode = "404", description = "No such client in the caller's reach",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        Client client = clients.get(parseId(id), Caller.of(identity));
+        Client client = clients.get(Params.uuid("id", id), Caller.of(identity));
         return Response.ok(ClientView.of(client)).tag(etag(client)).build();
     }
 
@@ -99,14 +99,6 @@ public class ClientResource {
         }
         Page<Client> result = clients.list(Caller.of(identity), "me".equals(rm), page, size);
         return Page.of(result.items().stream().map(ClientView::of).toList(), result.page(), result.size(), result.total());
-    }
-
-    static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badField("id", "must be a UUID");
-        }
     }
 
     private static EntityTag etag(Client client) {

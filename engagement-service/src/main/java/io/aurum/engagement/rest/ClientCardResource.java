@@ -5,6 +5,7 @@ import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.CoverageAccess;
 import io.aurum.common.security.Roles;
+import io.aurum.common.web.Params;
 import io.aurum.engagement.domain.ClientCard;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,12 +57,7 @@ public class ClientCardResource {
     @APIResponse(responseCode = "404", description = "Unknown here, or not in the caller's reach",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClientCardView get(@PathParam("clientId") String clientId) {
-        UUID id;
-        try {
-            id = UUID.fromString(clientId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badField("clientId", "must be a UUID");
-        }
+        UUID id = Params.uuid("clientId", clientId);
         ClientCard card = ClientCard.findById(id);
         if (card == null || !CoverageAccess.canRead(Caller.of(identity), card.clientId, card.primaryRmId, card.advisorId, card.team)) {
             throw ApiException.notFound("Client", id);
