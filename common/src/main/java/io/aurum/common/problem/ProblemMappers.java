@@ -136,18 +136,17 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER && !last) {
                 continue; // a request body: name the field inside it, not the Java parameter
             }
-            if (node.getName() == null) {
-                continue;
+            // an element of a list or map: Bean Validation puts its index on the node that follows the container
+            if (node.isInIterable() && field.length() > 0) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
+                continue; // <list element>, <map value>: the index above says it all
             }
             if (field.length() > 0) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
         }
         return field.length() == 0 ? "request" : field.toString();
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -33,6 +34,22 @@ public class ClientRef extends PanacheEntityBase {
     public UUID advisorId;
 
     public String team;
+
+    /** Facts for the suitability rules, filled from client-service events that carry them (null until then). */
+    @Column(name = "aum_cny")
+    public BigDecimal aumCny;
+
+    @Column(name = "high_risk_holdings_cny")
+    public BigDecimal highRiskHoldingsCny;
+
+    @Column(name = "household_net_financial_assets")
+    public BigDecimal householdNetFinancialAssets;
+
+    @Column(name = "financial_assets")
+    public BigDecimal financialAssets;
+
+    @Column(name = "average_income_3y")
+    public BigDecimal averageIncome3y;
 
     @Column(name = "last_event_id", nullable = false)
     public UUID lastEventId;
