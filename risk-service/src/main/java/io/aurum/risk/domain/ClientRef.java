@@ -35,6 +35,9 @@ public class ClientRef extends PanacheEntityBase {
 
     public String team;
 
+    /** Tier as client-service last announced it (reports by tier). */
+    public String tier;
+
     /** Facts for the suitability rules, filled from client-service events that carry them (null until then). */
     @Column(name = "aum_cny")
     public BigDecimal aumCny;

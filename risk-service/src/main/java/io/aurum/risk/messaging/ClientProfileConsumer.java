@@ -22,7 +22,7 @@ public class ClientProfileConsumer {
     static final String CONSUMER = "risk-service/client.profile";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProfileFacts(UUID clientId, LocalDate birthDate, UUID primaryRmId, UUID advisorId, String team) {
+    record ProfileFacts(UUID clientId, LocalDate birthDate, UUID primaryRmId, UUID advisorId, String team, String tier) {
     }
 
     private final EventReader reader;
@@ -55,6 +55,9 @@ public class ClientProfileConsumer {
         ref.primaryRmId = facts.primaryRmId();
         ref.advisorId = facts.advisorId();
         ref.team = facts.team();
+        if (facts.tier() != null) {
+            ref.tier = facts.tier();
+        }
         ref.lastEventId = event.eventId();
         ref.updatedAt = Instant.now();
         ref.persist();

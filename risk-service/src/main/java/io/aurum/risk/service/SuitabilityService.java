@@ -23,12 +23,15 @@ import java.util.UUID;
 public class SuitabilityService {
 
     private final ClientAccessGuard guard;
+    private final ExceptionService exceptions;
     private final RiskConfig config;
     private final Clock clock;
     private final EntityManager em;
 
-    public SuitabilityService(ClientAccessGuard guard, RiskConfig config, Clock clock, EntityManager em) {
+    public SuitabilityService(ClientAccessGuard guard, ExceptionService exceptions, RiskConfig config, Clock clock,
+                              EntityManager em) {
         this.guard = guard;
+        this.exceptions = exceptions;
         this.config = config;
         this.clock = clock;
         this.em = em;
@@ -49,7 +52,8 @@ public class SuitabilityService {
                 ref == null ? null : ref.financialAssets,
                 ref == null ? null : ref.averageIncome3y);
         Instant now = clock.instant();
-        SuitabilityResult result = SuitabilityCheck.check(facts, lines, config.suitability().policy(), now);
+        SuitabilityResult result = SuitabilityCheck.check(facts, lines, config.suitability().policy(), now,
+                exceptions.approvedFor(clientId, latest.filter(a -> a.validUntil.isAfter(now)).orElse(null)));
         String[] reasons = result.lines().stream().flatMap(l -> l.reasons().stream())
                 .map(r -> r.code().name()).distinct().sorted().toArray(String[]::new);
         em.createNativeQuery("INSERT INTO suitability_check (id, client_id, overall, reason_codes, line_count, checked_by, checked_at)"

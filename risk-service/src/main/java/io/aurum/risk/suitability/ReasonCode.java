@@ -5,6 +5,7 @@ public enum ReasonCode {
     PROFILE_MISSING("客户尚未完成风险测评，请先进行风险测评", "The client has no risk profile; run a risk assessment first"),
     PROFILE_EXPIRED("客户风险测评已过期，请重新测评", "The client's risk profile has expired; reassess the client"),
     RISK_ABOVE_LEVEL("产品风险等级高于客户风险承受能力", "The product's risk rating is above the client's risk level"),
+    EXCEPTION_APPROVED("客户已确认超风险等级购买，并经合规审批", "Above the client's level, acknowledged by the client and approved by compliance"),
     ELDERLY_HIGH_RISK("客户年满65周岁，购买R4及以上产品需额外确认", "The client is 65 or over: R4 and above need an extra confirmation"),
     CONCENTRATION_SINGLE_PRODUCT("单一产品占客户资产比例超过上限", "One product would exceed the cap on the client's assets"),
     CONCENTRATION_HIGH_RISK("高风险（R4、R5）产品占比超过该风险等级上限", "High-risk (R4, R5) products would exceed the share allowed for the client's level"),

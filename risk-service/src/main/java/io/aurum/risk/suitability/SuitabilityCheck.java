@@ -12,6 +12,8 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The suitability rules of the product brief as one pure function: client facts, product lines, the bank's
@@ -26,12 +28,22 @@ public final class SuitabilityCheck {
 
     public static SuitabilityResult check(ClientRiskFacts client, List<ProductLine> lines, SuitabilityPolicy policy,
                                           Instant now) {
+        return check(client, lines, policy, now, Map.of());
+    }
+
+    /**
+     * @param approvedExceptions product id → id of the client's approved suitability exception for it; honoured
+     *                           only under the ACKNOWLEDGED policy, where it turns "risk above level" into a
+     *                           recorded, approved exception
+     */
+    public static SuitabilityResult check(ClientRiskFacts client, List<ProductLine> lines, SuitabilityPolicy policy,
+                                          Instant now, Map<String, UUID> approvedExceptions) {
         if (client.level() == null || client.validUntil() == null || !client.validUntil().isAfter(now)) {
             ReasonCode code = client.level() == null ? ReasonCode.PROFILE_MISSING : ReasonCode.PROFILE_EXPIRED;
             List<LineResult> results = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 results.add(new LineResult(i, lines.get(i).productId(), Verdict.NOT_ASSESSED,
-                        List.of(Reason.of(code, Severity.NOT_ASSESSED)), false));
+                        List.of(Reason.of(code, Severity.NOT_ASSESSED)), false, null));
             }
             return new SuitabilityResult(Verdict.NOT_ASSESSED, results, null);
         }
@@ -53,12 +65,16 @@ public final class SuitabilityCheck {
             ProductLine line = lines.get(i);
             List<Reason> reasons = new ArrayList<>();
             boolean needsCompliance = false;
+            UUID exceptionId = null;
             if (line.riskRating() < 1 || line.riskRating() > 5) {
                 reasons.add(Reason.of(ReasonCode.INVALID_RATING, Severity.BLOCK));
             } else {
                 if (!client.level().mayBuy(line.riskRating())) {
                     if (policy.conflictPolicy() == ConflictPolicy.STRICT) {
                         reasons.add(Reason.of(ReasonCode.RISK_ABOVE_LEVEL, Severity.BLOCK));
+                    } else if (approvedExceptions.containsKey(line.productId())) {
+                        exceptionId = approvedExceptions.get(line.productId());
+                        reasons.add(Reason.of(ReasonCode.EXCEPTION_APPROVED, Severity.INFO));
                     } else {
                         reasons.add(Reason.of(ReasonCode.RISK_ABOVE_LEVEL, Severity.ACKNOWLEDGE));
                         needsCompliance = true;
@@ -93,7 +109,7 @@ public final class SuitabilityCheck {
             }
             Verdict verdict = verdictOf(reasons);
             overall = overall.worse(verdict);
-            results.add(new LineResult(i, line.productId(), verdict, List.copyOf(reasons), needsCompliance));
+            results.add(new LineResult(i, line.productId(), verdict, List.copyOf(reasons), needsCompliance, exceptionId));
         }
         return new SuitabilityResult(overall, results, anyPrivate ? now.plus(policy.coolingOff()) : null);
     }

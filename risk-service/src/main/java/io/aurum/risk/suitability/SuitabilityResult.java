@@ -2,6 +2,7 @@ package io.aurum.risk.suitability;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 public record SuitabilityResult(Verdict overall, List<LineResult> lines, Instant coolingOffEndsAt) {
 
@@ -13,7 +14,11 @@ public record SuitabilityResult(Verdict overall, List<LineResult> lines, Instant
         }
     }
 
+    /**
+     * @param requiresComplianceApproval the line can go ahead only as an approved suitability exception
+     * @param exceptionId                the approved exception this line relies on, if any
+     */
     public record LineResult(int line, String productId, Verdict verdict, List<Reason> reasons,
-                             boolean requiresComplianceApproval) {
+                             boolean requiresComplianceApproval, UUID exceptionId) {
     }
 }

@@ -1,6 +1,5 @@
 package io.aurum.risk.rest;
 
-import io.aurum.risk.domain.ClientRef;
 import io.aurum.risk.service.ExpiryJob;
 import io.aurum.testing.DemoUsers;
 import io.aurum.testing.KeycloakTokens;
@@ -9,23 +8,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -55,21 +48,7 @@ class RiskProfileFlowTest {
 
     @BeforeEach
     void aClientOfRmLiBornIn1955() throws Exception {
-        clientId = UUID.randomUUID();
-        String event = """
-                {"eventId":"%s","type":"ClientRegistered","version":1,"occurredAt":"2026-11-25T10:00:00Z",
-                 "source":"client-service","clientId":"%s","correlationId":"risk-test",
-                 "payload":{"clientId":"%s","fullName":"孙老先生","birthDate":"1955-03-01","primaryRmId":"%s",
-                            "advisorId":"6f1c0a00-0000-4000-8000-000000000004","team":"team-sh-01","tier":"GOLD"}}"""
-                .formatted(UUID.randomUUID(), clientId, clientId, DemoUsers.RM_LI_ID);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>("client.profile", clientId.toString(), event)).get();
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> ClientRef.findById(clientId) != null));
+        clientId = TestClients.register(bootstrap, DemoUsers.RM_LI_ID, "1955-03-01", "GOLD");
     }
 
     static String token(String user) {
@@ -228,5 +207,26 @@ class RiskProfileFlowTest {
                 .then().statusCode(400).body("errors.field", hasItems("definition.sections", "definition.bands"));
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"code\":\"CN-STD\",\"definition\":{}}").post("/api/risk/questionnaires").then().statusCode(403);
+    }
+
+    @Test
+    void underStrictNoExceptionCanBeRequestedAndComplianceSeesTheFailures() {
+        assess(DemoUsers.RM_LI, BALANCED);
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"productId\":\"PF-PE-GROWTH\",\"riskRating\":\"R5\","
+                        + "\"acknowledgement\":\"我了解风险\"}")
+                .post("/api/risk/suitability-exceptions")
+                .then().statusCode(409).body("type", equalTo("https://aurum.bank/problems/policy-strict"));
+        given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"lines\":[{\"productId\":\"x\",\"riskRating\":\"R5\","
+                        + "\"amount\":{\"amount\":\"10\",\"currency\":\"CNY\"}}]}")
+                .post("/api/risk/suitability-checks").then().statusCode(200).body("overall", equalTo("UNSUITABLE"));
+        given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).get("/api/risk/reports/failed-checks")
+                .then().statusCode(200).body("reasonCode", hasItem("RISK_ABOVE_LEVEL"));
+        given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).get("/api/risk/reports/clients-without-valid-profile")
+                .then().statusCode(200);
+        given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).get("/api/risk/reports/failed-checks?from=yesterday")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/risk/reports/failed-checks").then().statusCode(403);
     }
 }

@@ -59,6 +59,19 @@ class SuitabilityCheckTest {
     }
 
     @Test
+    void anApprovedExceptionCountsOnlyUnderAcknowledged() {
+        java.util.UUID exception = java.util.UUID.randomUUID();
+        var approved = java.util.Map.of("p4", exception);
+        SuitabilityResult acknowledged = SuitabilityCheck.check(client(RiskLevel.C3), List.of(line(4, "100000")),
+                ACKNOWLEDGED, NOW, approved);
+        assertThat(acknowledged.overall()).isEqualTo(Verdict.SUITABLE);
+        assertThat(acknowledged.lines().get(0).exceptionId()).isEqualTo(exception);
+        assertThat(codes(acknowledged, 0)).containsExactly(ReasonCode.EXCEPTION_APPROVED);
+        SuitabilityResult strict = SuitabilityCheck.check(client(RiskLevel.C3), List.of(line(4, "100000")), STRICT, NOW, approved);
+        assertThat(strict.overall()).isEqualTo(Verdict.UNSUITABLE);
+    }
+
+    @Test
     void missingAndExpiredProfilesAreNotAssessed() {
         ClientRiskFacts none = new ClientRiskFacts(null, null, null, null, null, null, null, null, null);
         SuitabilityResult missing = SuitabilityCheck.check(none, List.of(line(1, "1")), STRICT, NOW);
