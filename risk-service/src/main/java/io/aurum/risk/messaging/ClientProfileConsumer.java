@@ -11,15 +11,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Keeps {@link ClientRef} current from client.profile; idempotent, poison messages to risk-service.dlq. */
+/**
+ * Keeps {@link ClientRef} current from client-service's events: profile facts (birth date, coverage team, tier)
+ * and financial facts (qualified-investor bar) on client.profile, AUM on client.aum. Idempotent; poison messages
+ * go to risk-service.dlq. The suitability check therefore never calls client-service.
+ */
 @ApplicationScoped
 public class ClientProfileConsumer {
 
     static final String CONSUMER = "risk-service/client.profile";
+    static final String CONSUMER_AUM = "risk-service/client.aum";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProfileFacts(UUID clientId, LocalDate birthDate, UUID primaryRmId, UUID advisorId, String team, String tier) {
@@ -33,24 +39,74 @@ public class ClientProfileConsumer {
         this.processed = processed;
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FinancialFacts(UUID clientId, BigDecimal householdNetFinancialAssets, BigDecimal financialAssets,
+                          BigDecimal averageIncome3y) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AumFacts(UUID clientId, BigDecimal aumCny, BigDecimal highRiskHoldingsCny) {
+    }
+
     @Incoming("client-profile")
     @Blocking
     @Transactional
     public void onEvent(String message) {
         EventEnvelope event = reader.read(message);
-        if (!processed.firstDelivery(CONSUMER, event.eventId())
-                || !(event.type().equals("ClientRegistered") || event.type().equals("ClientProfileUpdated"))) {
+        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
             return;
         }
-        ProfileFacts facts = reader.payload(event, ProfileFacts.class);
-        if (facts.clientId() == null) {
+        switch (event.type()) {
+            case "ClientRegistered", "ClientProfileUpdated" -> applyProfile(event, reader.payload(event, ProfileFacts.class));
+            case "ClientFinancialFactsUpdated" -> {
+                FinancialFacts facts = reader.payload(event, FinancialFacts.class);
+                ClientRef ref = refFor(event, facts.clientId());
+                ref.householdNetFinancialAssets = facts.householdNetFinancialAssets();
+                ref.financialAssets = facts.financialAssets();
+                ref.averageIncome3y = facts.averageIncome3y();
+                touch(ref, event);
+            }
+            default -> {
+                // other profile events carry nothing risk-service uses
+            }
+        }
+    }
+
+    @Incoming("client-aum")
+    @Blocking
+    @Transactional
+    public void onAumEvent(String message) {
+        EventEnvelope event = reader.read(message);
+        if (!processed.firstDelivery(CONSUMER_AUM, event.eventId()) || !"ClientAumChanged".equals(event.type())) {
+            return;
+        }
+        AumFacts facts = reader.payload(event, AumFacts.class);
+        ClientRef ref = refFor(event, facts.clientId());
+        ref.aumCny = facts.aumCny();
+        ref.highRiskHoldingsCny = facts.highRiskHoldingsCny();
+        touch(ref, event);
+    }
+
+    private ClientRef refFor(EventEnvelope event, UUID clientId) {
+        if (clientId == null) {
             throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId");
         }
-        ClientRef ref = ClientRef.findById(facts.clientId());
+        ClientRef ref = ClientRef.findById(clientId);
         if (ref == null) {
             ref = new ClientRef();
-            ref.clientId = facts.clientId();
+            ref.clientId = clientId;
         }
+        return ref;
+    }
+
+    private static void touch(ClientRef ref, EventEnvelope event) {
+        ref.lastEventId = event.eventId();
+        ref.updatedAt = Instant.now();
+        ref.persist();
+    }
+
+    private void applyProfile(EventEnvelope event, ProfileFacts facts) {
+        ClientRef ref = refFor(event, facts.clientId());
         ref.birthDate = facts.birthDate();
         ref.primaryRmId = facts.primaryRmId();
         ref.advisorId = facts.advisorId();
@@ -58,8 +114,6 @@ public class ClientProfileConsumer {
         if (facts.tier() != null) {
             ref.tier = facts.tier();
         }
-        ref.lastEventId = event.eventId();
-        ref.updatedAt = Instant.now();
-        ref.persist();
+        touch(ref, event);
     }
 }

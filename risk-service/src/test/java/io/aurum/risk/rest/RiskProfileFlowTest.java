@@ -1,5 +1,6 @@
 package io.aurum.risk.rest;
 
+import io.aurum.risk.domain.ClientRef;
 import io.aurum.risk.service.ExpiryJob;
 import io.aurum.testing.DemoUsers;
 import io.aurum.testing.KeycloakTokens;
@@ -19,6 +20,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -228,5 +231,38 @@ class RiskProfileFlowTest {
         given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).get("/api/risk/reports/failed-checks?from=yesterday")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
         given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/risk/reports/failed-checks").then().statusCode(403);
+    }
+
+    @Test
+    void aumAndFinancialFactsFromClientEventsFeedTheChecks() throws Exception {
+        assess(DemoUsers.RM_LI, BALANCED); // C3
+        TestClients.sendEvent(bootstrap, "client.aum", "ClientAumChanged", clientId,
+                "{\"clientId\":\"" + clientId + "\",\"aumCny\":\"1000000.00\",\"highRiskHoldingsCny\":\"0\"}");
+        TestClients.sendEvent(bootstrap, "client.profile", "ClientFinancialFactsUpdated", clientId,
+                "{\"clientId\":\"" + clientId + "\",\"financialAssets\":\"6000000\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ClientRef ref = ClientRef.findById(clientId);
+            return ref.aumCny != null && ref.financialAssets != null;
+        }));
+        // 600k of 1.6M in one product is over 30%; the qualified-investor bar is met by 6M of financial assets
+        given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"lines\":[{\"productId\":\"TR-FAM-01\",\"riskRating\":\"R3\","
+                        + "\"qualifiedInvestorOnly\":true,\"amount\":{\"amount\":\"600000\",\"currency\":\"CNY\"}}]}")
+                .post("/api/risk/suitability-checks")
+                .then().statusCode(200)
+                .body("overall", equalTo("REQUIRES_ACKNOWLEDGEMENT"))
+                .body("lines[0].reasons.code", contains("CONCENTRATION_SINGLE_PRODUCT"));
+    }
+
+    @Test
+    void onlyThePublishedVersionCanBeAnswered() {
+        String current = given().auth().oauth2(token(DemoUsers.OPS_SUN)).get("/api/risk/questionnaires/current")
+                .then().statusCode(200).extract().path("id");
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body(BALANCED.replace("{\"answers\"", "{\"questionnaireId\":\"" + UUID.randomUUID() + "\",\"answers\""))
+                .post("/api/risk/clients/" + clientId + "/assessments").then().statusCode(404);
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body(BALANCED.replace("{\"answers\"", "{\"questionnaireId\":\"" + current + "\",\"answers\""))
+                .post("/api/risk/clients/" + clientId + "/assessments").then().statusCode(201);
     }
 }
