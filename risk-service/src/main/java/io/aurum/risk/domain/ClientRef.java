@@ -6,10 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,6 +58,11 @@ public class ClientRef extends PanacheEntityBase {
 
     @Column(name = "average_income_3y")
     public BigDecimal averageIncome3y;
+
+    /** Consent per purpose (e.g. PARTNER_SHARING → false), as client-service last announced it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, Boolean> consents = new HashMap<>();
 
     @Column(name = "last_event_id", nullable = false)
     public UUID lastEventId;

@@ -13,12 +13,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * Keeps {@link ClientRef} current from client-service's events: profile facts (birth date, coverage team, tier)
- * and financial facts (qualified-investor bar) on client.profile, AUM on client.aum. Idempotent; poison messages
+ * and financial facts (qualified-investor bar) on client.profile, AUM on client.aum, consents on client.consent. Idempotent; poison messages
  * go to risk-service.dlq. The suitability check therefore never calls client-service.
  */
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class ClientProfileConsumer {
 
     static final String CONSUMER = "risk-service/client.profile";
     static final String CONSUMER_AUM = "risk-service/client.aum";
+    static final String CONSUMER_CONSENT = "risk-service/client.consent";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ProfileFacts(UUID clientId, LocalDate birthDate, UUID primaryRmId, UUID advisorId, String team, String tier) {
@@ -70,6 +73,29 @@ public class ClientProfileConsumer {
                 // other profile events carry nothing risk-service uses
             }
         }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConsentChange(UUID clientId, String purpose, Boolean granted) {
+    }
+
+    @Incoming("client-consent")
+    @Blocking
+    @Transactional
+    public void onConsentEvent(String message) {
+        EventEnvelope event = reader.read(message);
+        if (!processed.firstDelivery(CONSUMER_CONSENT, event.eventId()) || !"ClientConsentChanged".equals(event.type())) {
+            return;
+        }
+        ConsentChange change = reader.payload(event, ConsentChange.class);
+        if (change.purpose() == null || change.granted() == null) {
+            throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " lacks purpose or granted");
+        }
+        ClientRef ref = refFor(event, change.clientId());
+        Map<String, Boolean> consents = new HashMap<>(ref.consents == null ? Map.of() : ref.consents);
+        consents.put(change.purpose(), change.granted());
+        ref.consents = consents;
+        touch(ref, event);
     }
 
     @Incoming("client-aum")

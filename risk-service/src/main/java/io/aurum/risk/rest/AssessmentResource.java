@@ -5,6 +5,7 @@ import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Params;
+import io.aurum.risk.domain.ClientRef;
 import io.aurum.risk.domain.RiskAssessment;
 import io.aurum.risk.service.AssessmentService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -67,14 +68,19 @@ public class AssessmentResource {
         }
     }
 
+    /**
+     * @param partnerSharingConsent whether the client lets the bank share data with partner institutions (null:
+     *                              not known yet) — an advisor proposing a partner's product needs it
+     */
     public record ProfileView(UUID clientId, String level, String levelNameZh, String levelNameEn, String threeTypeView,
                               String mayBuy, int score, Integer horizonMonths, boolean vulnerable, UUID assessmentId,
-                              Instant assessedAt, Instant validUntil, long daysToExpiry) {
-        static ProfileView of(RiskAssessment a) {
+                              Instant assessedAt, Instant validUntil, long daysToExpiry, Boolean partnerSharingConsent) {
+        static ProfileView of(RiskAssessment a, ClientRef ref) {
             return new ProfileView(a.clientId, a.level.name(), a.level.nameZh(), a.level.nameEn(),
                     a.level.threeTypeView().name(), a.level.maxProductRisk() == 1 ? "R1" : "R1–R" + a.level.maxProductRisk(),
                     a.score, a.horizonMonths, a.vulnerable, a.id, a.assessedAt, a.validUntil,
-                    Math.max(0, Duration.between(Instant.now(), a.validUntil).toDays()));
+                    Math.max(0, Duration.between(Instant.now(), a.validUntil).toDays()),
+                    ref == null || ref.consents == null ? null : ref.consents.get("PARTNER_SHARING"));
         }
     }
 
@@ -124,7 +130,7 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProfileView profile(@PathParam("clientId") String clientId) {
         UUID id = Params.uuid("clientId", clientId);
-        return assessments.currentProfile(id, Caller.of(identity)).map(ProfileView::of)
+        return assessments.currentProfile(id, Caller.of(identity)).map(a -> ProfileView.of(a, ClientRef.findById(id)))
                 .orElseThrow(() -> new ApiException(404, "no-risk-profile", "No valid risk profile",
                         "Client " + id + " has no valid risk profile: missing or expired; reassess the client"));
     }

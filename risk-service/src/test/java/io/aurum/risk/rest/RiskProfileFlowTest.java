@@ -240,10 +240,14 @@ class RiskProfileFlowTest {
                 "{\"clientId\":\"" + clientId + "\",\"aumCny\":\"1000000.00\",\"highRiskHoldingsCny\":\"0\"}");
         TestClients.sendEvent(bootstrap, "client.profile", "ClientFinancialFactsUpdated", clientId,
                 "{\"clientId\":\"" + clientId + "\",\"financialAssets\":\"6000000\"}");
+        TestClients.sendEvent(bootstrap, "client.consent", "ClientConsentChanged", clientId,
+                "{\"clientId\":\"" + clientId + "\",\"purpose\":\"PARTNER_SHARING\",\"granted\":false}");
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             ClientRef ref = ClientRef.findById(clientId);
-            return ref.aumCny != null && ref.financialAssets != null;
+            return ref.aumCny != null && ref.financialAssets != null && ref.consents.containsKey("PARTNER_SHARING");
         }));
+        given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/risk/clients/" + clientId + "/profile")
+                .then().statusCode(200).body("partnerSharingConsent", equalTo(false));
         // 600k of 1.6M in one product is over 30%; the qualified-investor bar is met by 6M of financial assets
         given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
                 .body("{\"clientId\":\"" + clientId + "\",\"lines\":[{\"productId\":\"TR-FAM-01\",\"riskRating\":\"R3\","
