@@ -96,6 +96,61 @@ class GatewayProxyTest {
     }
 
     @Test
+    void theRoutePolicyAnswers403BeforeTheUpstream() {
+        int before = HITS.get();
+        String partner = KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret");
+        given().auth().oauth2(partner).get("/api/clients/" + java.util.UUID.randomUUID())
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://aurum.bank/problems/forbidden"));
+        given().auth().oauth2(partner).get("/api/engagement/tasks").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).get("/api/risk/reports/failed-checks")
+                .then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.COMPLIANCE_ZHAO)).contentType("application/json").body("{}")
+                .put("/api/clients/" + java.util.UUID.randomUUID()).then().statusCode(403);
+        assertThat(HITS.get()).isEqualTo(before);
+        given().auth().oauth2(partner).get("/api/advice/products").then().statusCode(200);
+        given().auth().oauth2(partner).contentType("application/json").body("{}").post("/api/clients/referrals")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aCallerOverItsQuotaGets429WithRetryAfter() {
+        String rm = KeycloakTokens.forUser(DemoUsers.RM_WANG);
+        given().auth().oauth2(rm).get("/api/engagement/a").then().statusCode(200);
+        given().auth().oauth2(rm).get("/api/engagement/b").then().statusCode(200);
+        given().auth().oauth2(rm).get("/api/engagement/c")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("https://aurum.bank/problems/rate-limited"));
+        // the quota is per caller and per route
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.LEAD_ZHANG)).get("/api/engagement/a").then().statusCode(200);
+        given().auth().oauth2(rm).get("/api/risk/levels").then().statusCode(200);
+    }
+
+    @Test
+    void anOversizedBodyIs413AndNeverForwarded() {
+        int before = HITS.get();
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).contentType("application/json")
+                .body("{\"fullName\":\"" + "x".repeat(5000) + "\"}")
+                .post("/api/clients")
+                .then().statusCode(413).contentType("application/problem+json");
+        assertThat(HITS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void requestIdsAndSecurityHeaders() {
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).header("X-Request-Id", "req-42")
+                .get("/api/risk/levels")
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-42")
+                .header("X-Correlation-Id", "req-42")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .body("correlationId", equalTo("req-42"));
+        given().get("/api/clients").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void operationsEndpointsAreOpen() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

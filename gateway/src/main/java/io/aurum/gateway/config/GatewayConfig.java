@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Routes from a path prefix to an upstream service; addresses come from configuration (local ports, k8s service names). */
 @ConfigMapping(prefix = "aurum.gateway")
@@ -22,11 +23,42 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration idleTimeout();
 
+    /** The route policy file (METHODS PATH ROLES per line); empty: the gateway-policy.conf shipped in the jar. */
+    Optional<String> policyFile();
+
+    /** Largest request body accepted, in bytes (a larger Content-Length answers 413). */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Requests a second per signed-in user, after the burst. */
+        @WithDefault("50")
+        double perSecond();
+
+        @WithDefault("100")
+        int burst();
+
+        /** Partner institutions (client credentials) have their own, smaller quota. */
+        @WithDefault("10")
+        double partnerPerSecond();
+
+        @WithDefault("20")
+        int partnerBurst();
+    }
+
     interface Route {
         /** Path prefix, e.g. {@code /api/clients}; the request path is forwarded unchanged. */
         String prefix();
 
         /** Base URL of the upstream, e.g. {@code http://client-service:8080}. */
         URI upstream();
+
+        /** Per-route user quota (requests a second), overriding the default. */
+        Optional<Double> ratePerSecond();
+
+        /** Per-route user burst, overriding the default. */
+        Optional<Integer> rateBurst();
     }
 }

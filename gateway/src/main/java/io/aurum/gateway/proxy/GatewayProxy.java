@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.web.CorrelationId;
 import io.aurum.gateway.config.GatewayConfig;
+import io.aurum.gateway.policy.RateLimiter;
+import io.aurum.gateway.policy.RoutePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,10 +18,12 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -25,28 +32,62 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The reverse proxy: authenticates the bearer token (Keycloak: issuer, signature, expiry, audience) before
- * anything reaches a service, then streams the request to the upstream with vertx-http-proxy, relaying the
- * token and a correlation id. Hop-by-hop headers are dropped by the proxy library.
+ * The reverse proxy. For every /api request, in this order: size limit (413), authentication of the bearer token
+ * against Keycloak (401), the route policy (403), the caller's rate limit (429) — all answered as problem+json
+ * before anything reaches a service — then the request is streamed to the upstream with vertx-http-proxy,
+ * relaying the token, the correlation id and forwarding headers. Hop-by-hop headers are dropped by the library.
  */
 @ApplicationScoped
 public class GatewayProxy {
 
     private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
+    private static final Logger ACCESS = Logger.getLogger("io.aurum.gateway.access");
     private static final String REFUSED = "The bearer token was refused (expired, tampered, wrong issuer or audience)";
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Cache-Control", "no-store",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 
     private final GatewayConfig config;
     private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
+    private final RoutePolicy policy;
+    private final RateLimiter limiter = new RateLimiter(System::nanoTime);
+    private final RateLimiter.Quota partnerQuota;
 
-    public GatewayProxy(GatewayConfig config, ObjectMapper mapper) {
+    public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics) throws IOException {
         this.config = config;
         this.mapper = mapper;
+        this.metrics = metrics;
+        this.policy = loadPolicy(config);
+        this.partnerQuota = new RateLimiter.Quota("partner", config.rateLimit().partnerPerSecond(), config.rateLimit().partnerBurst());
+        LOG.infof("Route policy: %d rules", policy.rules().size());
+    }
+
+    private static RoutePolicy loadPolicy(GatewayConfig config) throws IOException {
+        try (Reader reader = config.policyFile().isPresent()
+                ? Files.newBufferedReader(Path.of(config.policyFile().get()), StandardCharsets.UTF_8)
+                : new InputStreamReader(GatewayProxy.class.getResourceAsStream("/gateway-policy.conf"), StandardCharsets.UTF_8)) {
+            return RoutePolicy.parse(reader);
+        }
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -56,66 +97,151 @@ public class GatewayProxy {
                 .setMaxPoolSize(100)
                 .setKeepAlive(true));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
+            String name = entry.getKey();
             GatewayConfig.Route route = entry.getValue();
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(port(route), route.upstream().getHost())
                     .addInterceptor(new ForwardingHeaders());
-            router.route(route.prefix() + "/*").order(10).handler(ctx -> authenticateThenProxy(ctx, proxy));
-            LOG.infof("Route %s: %s/** -> %s", entry.getKey(), route.prefix(), route.upstream());
+            RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
+                    route.ratePerSecond().orElse(config.rateLimit().perSecond()),
+                    route.rateBurst().orElse(config.rateLimit().burst()));
+            router.route(route.prefix() + "/*").order(10).handler(ctx -> handle(ctx, name, proxy, userQuota));
+            LOG.infof("Route %s: %s/** -> %s", name, route.prefix(), route.upstream());
         }
         // A refused token can also surface as a routing failure (Quarkus fails the context when the deferred
         // identity cannot be built); answer it with the same problem+json.
         router.route().order(-100).failureHandler(ctx -> {
             if (isAuthenticationFailure(ctx.failure()) && !ctx.response().headWritten()) {
-                unauthenticated(ctx, CorrelationId.acceptOrCreate(ctx.request().getHeader(CorrelationId.HEADER)), REFUSED);
+                problem(ctx, 401, "unauthenticated", "Unauthenticated", REFUSED, correlationIdOf(ctx.request()));
             } else {
                 ctx.next();
             }
         });
     }
 
-    private static boolean isAuthenticationFailure(Throwable failure) {
-        return failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
-                || failure instanceof AuthenticationCompletionException;
-    }
-
-    private void authenticateThenProxy(RoutingContext ctx, HttpProxy proxy) {
+    private void handle(RoutingContext ctx, String routeName, HttpProxy proxy, RateLimiter.Quota userQuota) {
         HttpServerRequest request = ctx.request();
         request.pause();
-        String correlationId = CorrelationId.acceptOrCreate(request.getHeader(CorrelationId.HEADER));
+        long started = System.nanoTime();
+        String correlationId = correlationIdOf(request);
         request.headers().set(CorrelationId.HEADER, correlationId);
+        request.headers().set(REQUEST_ID, correlationId);
+        ctx.addHeadersEndHandler(v -> SECURITY_HEADERS.forEach(ctx.response().headers()::set));
+        ctx.addEndHandler(v -> accessLog(ctx, routeName, correlationId, started));
+
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLong(length) > config.maxBodyBytes()) {
+            problem(ctx, 413, "payload-too-large", "Payload too large",
+                    "The body may be at most " + config.maxBodyBytes() + " bytes", correlationId);
+            return;
+        }
         Context context = Vertx.currentContext();
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         identity.subscribe().with(
                 who -> context.runOnContext(v -> {
                     if (who == null || who.isAnonymous()) {
-                        unauthenticated(ctx, correlationId, "A valid bearer token is required");
+                        problem(ctx, 401, "unauthenticated", "Unauthenticated", "A valid bearer token is required", correlationId);
                     } else {
-                        proxy.handle(request);
+                        authorizeThenProxy(ctx, who, routeName, proxy, userQuota, correlationId);
                     }
                 }),
                 failure -> context.runOnContext(v -> {
                     if (!ctx.response().headWritten()) {
-                        unauthenticated(ctx, correlationId, REFUSED);
+                        problem(ctx, 401, "unauthenticated", "Unauthenticated", REFUSED, correlationId);
                     }
                 }));
     }
 
-    private void unauthenticated(RoutingContext ctx, String correlationId, String detail) {
-        Problem problem = new Problem(Problem.type("unauthenticated"), "Unauthenticated", 401, detail,
-                ctx.request().path(), correlationId, List.of());
+    private void authorizeThenProxy(RoutingContext ctx, SecurityIdentity who, String routeName, HttpProxy proxy,
+                                    RateLimiter.Quota userQuota, String correlationId) {
+        HttpServerRequest request = ctx.request();
+        if (policy.decide(request.method().name(), request.path(), who.getRoles()) == RoutePolicy.Decision.DENY) {
+            problem(ctx, 403, "forbidden", "Forbidden",
+                    "Your role may not call " + request.method().name() + " " + request.path(), correlationId);
+            return;
+        }
+        boolean partner = who.getRoles().contains("partner");
+        String caller = partner ? "partner:" + claim(who, "azp") : "user:" + claim(who, "sub");
+        ctx.put("aurum.caller", caller);
+        RateLimiter.Outcome outcome = limiter.acquire(caller, partner ? partnerQuota : userQuota);
+        if (!outcome.allowed()) {
+            ctx.response().putHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+            problem(ctx, 429, "rate-limited", "Too many requests",
+                    "Slow down: retry after " + outcome.retryAfterSeconds() + " s", correlationId);
+            return;
+        }
+        proxy.handle(request);
+    }
+
+    @Scheduled(every = "1m", delayed = "1m")
+    void forgetIdleCallers() {
+        limiter.evictIdle(TimeUnit.MINUTES.toNanos(10));
+    }
+
+    private void accessLog(RoutingContext ctx, String routeName, String correlationId, long started) {
+        long nanos = System.nanoTime() - started;
+        int status = ctx.response().getStatusCode();
+        Timer.builder("aurum.gateway.requests")
+                .tag("route", routeName)
+                .tag("status", Integer.toString(status))
+                .register(metrics)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        MDC.put(CorrelationId.MDC_KEY, correlationId);
+        try {
+            Object caller = ctx.get("aurum.caller");
+            ACCESS.infof("%s %s -> %d in %.1f ms route=%s caller=%s", ctx.request().method().name(), ctx.request().path(),
+                    status, nanos / 1e6, routeName, caller == null ? "-" : caller);
+        } finally {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+    }
+
+    private void problem(RoutingContext ctx, int status, String slug, String title, String detail, String correlationId) {
+        Problem problem = new Problem(Problem.type(slug), title, status, detail, ctx.request().path(), correlationId, List.of());
         String body;
         try {
             body = mapper.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
-            body = "{\"status\":401}";
+            body = "{\"status\":" + status + "}";
         }
         ctx.request().resume();
-        ctx.response().setStatusCode(401)
+        HttpServerResponse response = ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", "Bearer realm=\"aurum\"")
                 .putHeader(CorrelationId.HEADER, correlationId)
-                .end(body);
+                .putHeader(REQUEST_ID, correlationId);
+        if (status == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"aurum\"");
+        }
+        if (status == 413) {
+            response.putHeader("Connection", "close"); // do not read the oversized body
+        }
+        response.end(body);
+    }
+
+    /** X-Correlation-Id, else X-Request-Id, else a new id; malformed values are replaced, never echoed. */
+    private static String correlationIdOf(HttpServerRequest request) {
+        String given = request.getHeader(CorrelationId.HEADER);
+        return CorrelationId.acceptOrCreate(given != null ? given : request.getHeader(REQUEST_ID));
+    }
+
+    private static String claim(SecurityIdentity who, String name) {
+        if (who.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(name) != null) {
+            return jwt.getClaim(name).toString();
+        }
+        return who.getPrincipal().getName();
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isAuthenticationFailure(Throwable failure) {
+        return failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationCompletionException;
     }
 
     private static int port(GatewayConfig.Route route) {
@@ -129,12 +255,13 @@ public class GatewayProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             var proxied = context.request();
             var original = proxied.proxiedRequest();
-            proxied.headers().set("X-Forwarded-Proto", original.scheme() == null ? "http" : original.scheme());
+            MultiMap headers = proxied.headers();
+            headers.set("X-Forwarded-Proto", original.scheme() == null ? "http" : original.scheme());
             if (original.remoteAddress() != null) {
-                proxied.headers().set("X-Forwarded-For", original.remoteAddress().hostAddress());
+                headers.set("X-Forwarded-For", original.remoteAddress().hostAddress());
             }
             if (original.authority() != null) {
-                proxied.headers().set("X-Forwarded-Host", original.authority().toString());
+                headers.set("X-Forwarded-Host", original.authority().toString());
             }
             return context.sendRequest();
         }
@@ -144,6 +271,7 @@ public class GatewayProxy {
             String correlationId = context.request().headers().get(CorrelationId.HEADER);
             if (correlationId != null) {
                 context.response().headers().set(CorrelationId.HEADER, correlationId);
+                context.response().headers().set(REQUEST_ID, correlationId);
             }
             return context.sendResponse();
         }
