@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Real Keycloak tokens against the real gateway; an echo server on 18999 stands in for the services
@@ -34,7 +35,13 @@ class GatewayProxyTest {
     static void startUpstream() throws Exception {
         vertx = Vertx.vertx();
         upstream = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-            HITS.incrementAndGet();
+            if (req.path().startsWith("/api/")) {
+                HITS.incrementAndGet(); // not the readiness probes
+            }
+            if (req.path().contains("/slow")) {
+                vertx.setTimer(3000, t -> req.response().end("{}")); // slower than the risk route's 1 s timeout
+                return;
+            }
             req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                     .put("method", req.method().name())
                     .put("uri", req.uri())
@@ -66,7 +73,7 @@ class GatewayProxyTest {
                 .body("correlationId", equalTo("gw-test-1"))
                 .body("forwardedFor", equalTo("127.0.0.1"))
                 .body("body", equalTo("{\"fullName\":\"张三\"}"));
-        for (String path : new String[]{"/api/risk/levels", "/api/advice/products", "/api/engagement/clients/x"}) {
+        for (String path : new String[]{"/api/risk/levels", "/api/advice/products"}) {
             given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).get(path)
                     .then().statusCode(200).body("uri", equalTo(path));
         }
@@ -116,14 +123,14 @@ class GatewayProxyTest {
     @Test
     void aCallerOverItsQuotaGets429WithRetryAfter() {
         String rm = KeycloakTokens.forUser(DemoUsers.RM_WANG);
-        given().auth().oauth2(rm).get("/api/engagement/a").then().statusCode(200);
-        given().auth().oauth2(rm).get("/api/engagement/b").then().statusCode(200);
-        given().auth().oauth2(rm).get("/api/engagement/c")
+        given().auth().oauth2(rm).get("/api/advice/a").then().statusCode(200);
+        given().auth().oauth2(rm).get("/api/advice/b").then().statusCode(200);
+        given().auth().oauth2(rm).get("/api/advice/c")
                 .then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("https://aurum.bank/problems/rate-limited"));
         // the quota is per caller and per route
-        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.LEAD_ZHANG)).get("/api/engagement/a").then().statusCode(200);
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.LEAD_ZHANG)).get("/api/advice/a").then().statusCode(200);
         given().auth().oauth2(rm).get("/api/risk/levels").then().statusCode(200);
     }
 
@@ -151,8 +158,37 @@ class GatewayProxyTest {
     }
 
     @Test
-    void operationsEndpointsAreOpen() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+    void aSlowUpstreamIs504AndADeadOneIs503ThenTheCircuitOpens() {
+        String advisor = KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN);
+        long started = System.nanoTime();
+        given().auth().oauth2(advisor).get("/api/risk/clients/slow/profile")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("type", equalTo("https://aurum.bank/problems/upstream-timeout"))
+                .body("detail", org.hamcrest.Matchers.containsString("risk"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
+
+        String rm = KeycloakTokens.forUser(DemoUsers.COMPLIANCE_ZHAO);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(rm).get("/api/engagement/tasks")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("https://aurum.bank/problems/upstream-unavailable"))
+                    .body("detail", equalTo("The engagement service is unavailable"));
+        }
+        given().auth().oauth2(rm).get("/api/engagement/tasks")
+                .then().statusCode(503).header("Retry-After", notNullValue())
+                .body("detail", org.hamcrest.Matchers.containsString("circuit open"));
+        // other routes are not affected
+        given().auth().oauth2(rm).get("/api/risk/levels").then().statusCode(200);
+    }
+
+    @Test
+    void readinessReflectsTheUpstreams() {
+        given().get("/q/health/live").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("checks.find { it.name == 'upstreams' }.data.engagement", equalTo("DOWN"))
+                .body("checks.find { it.name == 'upstreams' }.data.clients", equalTo("UP")));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("aurum_gateway_requests_seconds_count"));
     }
 }

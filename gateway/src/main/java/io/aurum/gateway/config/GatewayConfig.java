@@ -23,6 +23,26 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration idleTimeout();
 
+    /** How often the readiness check probes every upstream's liveness endpoint. */
+    @WithDefault("5s")
+    Duration upstreamProbeInterval();
+
+    /** How long an upstream may take to start answering before the caller gets 504. */
+    @WithDefault("PT10S")
+    Duration requestTimeout();
+
+    CircuitBreakerSettings circuitBreaker();
+
+    interface CircuitBreakerSettings {
+        /** Consecutive upstream failures that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit refuses requests before one trial goes through. */
+        @WithDefault("PT10S")
+        Duration openDuration();
+    }
+
     /** The route policy file (METHODS PATH ROLES per line); empty: the gateway-policy.conf shipped in the jar. */
     Optional<String> policyFile();
 
@@ -54,6 +74,9 @@ public interface GatewayConfig {
 
         /** Base URL of the upstream, e.g. {@code http://client-service:8080}. */
         URI upstream();
+
+        /** Per-route request timeout, overriding the default. */
+        Optional<Duration> timeout();
 
         /** Per-route user quota (requests a second), overriding the default. */
         Optional<Double> ratePerSecond();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.web.CorrelationId;
 import io.aurum.gateway.config.GatewayConfig;
+import io.aurum.gateway.policy.CircuitBreaker;
 import io.aurum.gateway.policy.RateLimiter;
 import io.aurum.gateway.policy.RoutePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +20,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -44,6 +48,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,6 +77,7 @@ public class GatewayProxy {
     private final RoutePolicy policy;
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private final RateLimiter.Quota partnerQuota;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics) throws IOException {
         this.config = config;
@@ -99,13 +105,20 @@ public class GatewayProxy {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String name = entry.getKey();
             GatewayConfig.Route route = entry.getValue();
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openDuration().toNanos(), System::nanoTime);
+            breakers.put(name, breaker);
+            long timeoutMillis = route.timeout().orElse(config.requestTimeout()).toMillis();
+            String host = route.upstream().getHost();
+            int port = port(route);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(port(route), route.upstream().getHost())
-                    .addInterceptor(new ForwardingHeaders());
+                    .originRequestProvider((req, http) -> http.request(new RequestOptions()
+                            .setHost(host).setPort(port).setTimeout(timeoutMillis)))
+                    .addInterceptor(new UpstreamInterceptor(name, breaker));
             RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
                     route.ratePerSecond().orElse(config.rateLimit().perSecond()),
                     route.rateBurst().orElse(config.rateLimit().burst()));
-            router.route(route.prefix() + "/*").order(10).handler(ctx -> handle(ctx, name, proxy, userQuota));
+            router.route(route.prefix() + "/*").order(10).handler(ctx -> handle(ctx, name, proxy, breaker, userQuota));
             LOG.infof("Route %s: %s/** -> %s", name, route.prefix(), route.upstream());
         }
         // A refused token can also surface as a routing failure (Quarkus fails the context when the deferred
@@ -119,7 +132,8 @@ public class GatewayProxy {
         });
     }
 
-    private void handle(RoutingContext ctx, String routeName, HttpProxy proxy, RateLimiter.Quota userQuota) {
+    private void handle(RoutingContext ctx, String routeName, HttpProxy proxy, CircuitBreaker breaker,
+                        RateLimiter.Quota userQuota) {
         HttpServerRequest request = ctx.request();
         request.pause();
         long started = System.nanoTime();
@@ -142,7 +156,7 @@ public class GatewayProxy {
                     if (who == null || who.isAnonymous()) {
                         problem(ctx, 401, "unauthenticated", "Unauthenticated", "A valid bearer token is required", correlationId);
                     } else {
-                        authorizeThenProxy(ctx, who, routeName, proxy, userQuota, correlationId);
+                        authorizeThenProxy(ctx, who, routeName, proxy, breaker, userQuota, correlationId);
                     }
                 }),
                 failure -> context.runOnContext(v -> {
@@ -153,7 +167,7 @@ public class GatewayProxy {
     }
 
     private void authorizeThenProxy(RoutingContext ctx, SecurityIdentity who, String routeName, HttpProxy proxy,
-                                    RateLimiter.Quota userQuota, String correlationId) {
+                                    CircuitBreaker breaker, RateLimiter.Quota userQuota, String correlationId) {
         HttpServerRequest request = ctx.request();
         if (policy.decide(request.method().name(), request.path(), who.getRoles()) == RoutePolicy.Decision.DENY) {
             problem(ctx, 403, "forbidden", "Forbidden",
@@ -170,7 +184,19 @@ public class GatewayProxy {
                     "Slow down: retry after " + outcome.retryAfterSeconds() + " s", correlationId);
             return;
         }
+        if (!breaker.allowRequest()) {
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, config.circuitBreaker().openDuration().toSeconds())));
+            problem(ctx, 503, "upstream-unavailable", "Service unavailable",
+                    "The " + routeName + " service is unavailable (circuit open after repeated failures); retry later",
+                    correlationId);
+            return;
+        }
         proxy.handle(request);
+    }
+
+    /** Each route's circuit, for readiness and diagnosis. */
+    public Map<String, CircuitBreaker> breakers() {
+        return breakers;
     }
 
     @Scheduled(every = "1m", delayed = "1m")
@@ -197,13 +223,7 @@ public class GatewayProxy {
     }
 
     private void problem(RoutingContext ctx, int status, String slug, String title, String detail, String correlationId) {
-        Problem problem = new Problem(Problem.type(slug), title, status, detail, ctx.request().path(), correlationId, List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
+        String body = json(new Problem(Problem.type(slug), title, status, detail, ctx.request().path(), correlationId, List.of()));
         ctx.request().resume();
         HttpServerResponse response = ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
@@ -216,6 +236,14 @@ public class GatewayProxy {
             response.putHeader("Connection", "close"); // do not read the oversized body
         }
         response.end(body);
+    }
+
+    private String json(Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return "{\"status\":" + problem.status() + "}";
+        }
     }
 
     /** X-Correlation-Id, else X-Request-Id, else a new id; malformed values are replaced, never echoed. */
@@ -249,8 +277,22 @@ public class GatewayProxy {
         return port > 0 ? port : ("https".equals(route.upstream().getScheme()) ? 443 : 80);
     }
 
-    /** Tells the upstream who forwarded the request and returns the correlation id to the caller. */
-    private static final class ForwardingHeaders implements ProxyInterceptor {
+    /**
+     * Tells the upstream who forwarded the request, returns the correlation id to the caller, feeds the route's
+     * circuit breaker, and turns a failed or timed-out upstream into 503 or 504 problem+json naming the service
+     * (the proxy library alone would answer a bare 502).
+     */
+    private final class UpstreamInterceptor implements ProxyInterceptor {
+
+        private static final String FAILURE = "aurum.upstream-failure";
+        private final String routeName;
+        private final CircuitBreaker breaker;
+
+        UpstreamInterceptor(String routeName, CircuitBreaker breaker) {
+            this.routeName = routeName;
+            this.breaker = breaker;
+        }
+
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             var proxied = context.request();
@@ -263,15 +305,41 @@ public class GatewayProxy {
             if (original.authority() != null) {
                 headers.set("X-Forwarded-Host", original.authority().toString());
             }
-            return context.sendRequest();
+            return context.sendRequest().onComplete(outcome -> {
+                if (outcome.failed()) {
+                    context.set(FAILURE, outcome.cause());
+                    breaker.onFailure();
+                } else if (outcome.result().getStatusCode() >= 502 && outcome.result().getStatusCode() <= 504) {
+                    breaker.onFailure();
+                } else {
+                    breaker.onSuccess();
+                }
+            });
         }
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             String correlationId = context.request().headers().get(CorrelationId.HEADER);
+            Throwable failure = context.get(FAILURE, Throwable.class);
+            ProxyResponse response = context.response();
+            if (failure != null) {
+                boolean timeout = failure instanceof java.util.concurrent.TimeoutException
+                        || failure.getClass().getSimpleName().contains("Timeout");
+                int status = timeout ? 504 : 503;
+                String detail = timeout ? "The " + routeName + " service did not answer in time"
+                        : "The " + routeName + " service is unavailable";
+                LOG.warnf("Upstream %s failed: %s", routeName, failure.toString());
+                Problem problem = new Problem(Problem.type(timeout ? "upstream-timeout" : "upstream-unavailable"),
+                        timeout ? "Gateway timeout" : "Service unavailable", status, detail,
+                        context.request().proxiedRequest().path(), correlationId, List.of());
+                response.setStatusCode(status).setStatusMessage(timeout ? "Gateway Timeout" : "Service Unavailable");
+                response.headers().clear();
+                response.putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .setBody(Body.body(Buffer.buffer(json(problem))));
+            }
             if (correlationId != null) {
-                context.response().headers().set(CorrelationId.HEADER, correlationId);
-                context.response().headers().set(REQUEST_ID, correlationId);
+                response.headers().set(CorrelationId.HEADER, correlationId);
+                response.headers().set(REQUEST_ID, correlationId);
             }
             return context.sendResponse();
         }
