@@ -23,6 +23,9 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration idleTimeout();
 
+    /** The Keycloak realm URL as callers reach it, for the OAuth2 flows of the merged OpenAPI document. */
+    String publicRealmUrl();
+
     /** How often the readiness check probes every upstream's liveness endpoint. */
     @WithDefault("5s")
     Duration upstreamProbeInterval();
