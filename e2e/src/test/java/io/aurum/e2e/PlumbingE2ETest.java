@@ -7,12 +7,17 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
@@ -81,5 +86,32 @@ class PlumbingE2ETest {
         given().auth().oauth2(shortLived).get("/api/clients").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().auth().oauth2(shortLived).get("/api/clients").then().statusCode(401));
+    }
+
+    @Test
+    void theMergedOpenApiDocumentCoversEveryService() {
+        given().get("/openapi/aurum.json").then().statusCode(200)
+                .body("info.title", equalTo("Aurum API"))
+                .body("paths", hasKey("/api/clients"))
+                .body("paths", hasKey("/api/risk/suitability-checks"))
+                .body("paths", hasKey("/api/advice/products"))
+                .body("paths", hasKey("/api/engagement/clients/{clientId}"))
+                .body("components.securitySchemes.keycloak.flows.clientCredentials.tokenUrl",
+                        endsWith("/realms/aurum/protocol/openid-connect/token"));
+    }
+
+    @Test
+    void theRequestIdReachesTheLogsOfEveryServiceItTouches() throws Exception {
+        String requestId = "e2e-req-" + UUID.randomUUID();
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_WANG)).header("X-Request-Id", requestId)
+                .contentType(ContentType.JSON).body("{\"fullName\":\"日志追踪\"}")
+                .post("/api/clients")
+                .then().statusCode(201).header("X-Request-Id", requestId);
+        Path logs = Path.of(System.getProperty("aurum.logs.dir", ".aurum/test/logs"));
+        for (String service : new String[]{"client-service", "engagement-service"}) {
+            Path log = logs.resolve(service + ".log");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(Files.readString(log)).as(service + " log").contains(requestId));
+        }
     }
 }

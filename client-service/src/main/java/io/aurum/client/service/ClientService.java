@@ -16,6 +16,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ClientService {
+
+    private static final Logger LOG = Logger.getLogger(ClientService.class);
 
     private final Outbox outbox;
 
@@ -66,6 +69,7 @@ public class ClientService {
         client.persist();
         outbox.publish(ClientTopics.PROFILE, ClientRegistered.TYPE, ClientRegistered.VERSION, client.id,
                 ClientRegistered.of(client));
+        LOG.infof("Client %s registered (%s) by %s", client.id, status, caller.subject());
         return client;
     }
 

@@ -1,0 +1,92 @@
+package io.aurum.e2e;
+
+import io.aurum.testing.DemoUsers;
+import io.aurum.testing.KeycloakTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every role of the product brief against every route, through the gateway with real Keycloak tokens: the
+ * gateway's policy (403 before the service), the services' role checks, and the object-level checks (404 for a
+ * client outside one's reach, including RM A reading RM B's client).
+ */
+class RoleMatrixE2ETest {
+
+    static final String[] ROLES = {"rm.li", "rm.wang", "lead.zhang", "advisor.chen", "compliance.zhao", "ops.sun",
+            "client.liu", "partner"};
+    static String clientOfLi;
+
+    @BeforeAll
+    static void aClientInRmLisBook() {
+        RestAssured.baseURI = System.getProperty("aurum.gateway.url", "http://127.0.0.1:18080");
+        RestAssured.port = -1;
+        clientOfLi = given().auth().oauth2(token("rm.li")).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"矩阵测试\",\"birthDate\":\"1975-01-01\",\"lifecycleStatus\":\"ACTIVE\"}")
+                .post("/api/clients").then().statusCode(201).extract().path("id");
+        // the other services learn about the client from client.profile
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token("rm.li"))
+                .get("/api/engagement/clients/" + clientOfLi).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token("rm.li"))
+                .get("/api/risk/clients/" + clientOfLi + "/assessments").statusCode() == 200);
+    }
+
+    static String token(String who) {
+        return "partner".equals(who) ? KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret")
+                : KeycloakTokens.forUser(who);
+    }
+
+    /** One route, and the status each role must get, in the order of {@link #ROLES}. */
+    record Row(String method, String path, String body, int... expected) {
+    }
+
+    static List<Row> rows() {
+        String c = clientOfLi;
+        return List.of(
+                //                                                                  li   wang lead adv  comp ops  cli  partner
+                new Row("GET", "/api/clients/" + c, null,                             200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("GET", "/api/clients?rm=me", null,                            200, 200, 200, 200, 200, 403, 200, 403),
+                new Row("POST", "/api/clients", "{\"fullName\":\"新客户\"}",          201, 201, 201, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/risk/levels", null,                              200, 200, 200, 200, 200, 200, 200, 200),
+                new Row("GET", "/api/risk/clients/" + c + "/assessments", null,       200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("GET", "/api/risk/reports/failed-checks", null,               403, 403, 403, 403, 200, 403, 403, 403),
+                new Row("POST", "/api/risk/questionnaires", "{}",                     403, 403, 403, 403, 403, 400, 403, 403),
+                new Row("POST", "/api/risk/suitability-checks",
+                        "{\"clientId\":\"" + c + "\",\"lines\":[{\"productId\":\"x\",\"riskRating\":\"R1\","
+                                + "\"amount\":{\"amount\":\"1000\",\"currency\":\"CNY\"}}]}",
+                                                                                      200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("GET", "/api/advice/products", null,                          200, 200, 200, 200, 200, 200, 200, 403),
+                new Row("GET", "/api/engagement/clients/" + c, null,                  200, 404, 200, 404, 200, 403, 403, 403));
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRoleOnEveryRoute() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : rows()) {
+            for (int i = 0; i < ROLES.length; i++) {
+                String role = ROLES[i];
+                int expected = row.expected()[i];
+                tests.add(DynamicTest.dynamicTest(row.method() + " " + row.path().replace(clientOfLi, "{client}")
+                        + " as " + role + " → " + expected, () -> {
+                    RequestSpecification request = given().auth().oauth2(token(role));
+                    if (row.body() != null) {
+                        request = request.contentType(ContentType.JSON).body(row.body());
+                    }
+                    request.request(row.method(), row.path()).then().statusCode(expected);
+                }));
+            }
+        }
+        return tests;
+    }
+
+}
