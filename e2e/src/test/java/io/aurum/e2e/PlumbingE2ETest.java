@@ -114,4 +114,28 @@ class PlumbingE2ETest {
                     assertThat(Files.readString(log)).as(service + " log").contains(requestId));
         }
     }
+
+    @Test
+    void aClientCannotBeMassAssignedATierAndOnlyStaffRegisterClients() {
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"越权测试\",\"tier\":\"PRIVATE\",\"team\":\"other-team\",\"primaryRmId\":null}")
+                .post("/api/clients")
+                .then().statusCode(201).body("tier", equalTo("MASS")).body("team", equalTo(DemoUsers.TEAM));
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.CLIENT_LIU)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"自己\",\"tier\":\"PRIVATE\"}")
+                .post("/api/clients").then().statusCode(403);
+    }
+
+    @Test
+    void aDisabledUsersTokenStopsWorkingWithinItsLifetime() {
+        String username = "e2e.rm." + UUID.randomUUID().toString().substring(0, 8);
+        String userId = KeycloakTokens.createUser(username, "relationship-manager", DemoUsers.TEAM);
+        String token = KeycloakTokens.shortLivedForUser(username); // lives 5 s
+        given().auth().oauth2(token).get("/api/clients?rm=me").then().statusCode(200);
+        KeycloakTokens.disableUser(userId);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/clients?rm=me").then().statusCode(401));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeycloakTokens.shortLivedForUser(username))
+                .hasMessageContaining("400");
+    }
 }

@@ -90,6 +90,9 @@ class GatewayProxyTest {
         // same Keycloak, asked through another host name: the issuer differs
         String otherIssuer = KeycloakTokens.forUserViaHost(DemoUsers.RM_LI, KeycloakTokens.baseUrl().replace("127.0.0.1", "localhost"));
         given().auth().oauth2(otherIssuer).get("/api/clients").then().statusCode(401).contentType("application/problem+json");
+        // a genuine token of the realm, but not meant for the suite (no aurum-api audience)
+        given().auth().oauth2(KeycloakTokens.withoutSuiteAudience(DemoUsers.RM_LI)).get("/api/clients")
+                .then().statusCode(401).contentType("application/problem+json");
         assertThat(HITS.get()).isEqualTo(before);
     }
 

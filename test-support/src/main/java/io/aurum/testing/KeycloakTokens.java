@@ -70,25 +70,33 @@ public final class KeycloakTokens {
      * client with a five-second token lifespan through Keycloak's admin API, so the realm file stays clean.
      */
     public static String shortLivedForUser(String username) {
-        String admin = requestTokenFrom(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli",
-                "username", env("AURUM_KC_ADMIN", "admin"), "password", env("AURUM_KC_ADMIN_PASSWORD", "admin")));
-        String client = """
+        return tokenFromTestClient("aurum-test-lifespan-5s", """
                 {"clientId":"aurum-test-lifespan-5s","publicClient":true,"directAccessGrantsEnabled":true,
                  "standardFlowEnabled":false,"attributes":{"access.token.lifespan":"5"},
                  "protocolMappers":[{"name":"aurum-api-audience","protocol":"openid-connect",
                    "protocolMapper":"oidc-audience-mapper",
-                   "config":{"included.custom.audience":"aurum-api","access.token.claim":"true"}}]}""";
+                   "config":{"included.custom.audience":"aurum-api","access.token.claim":"true"}}]}""", username);
+    }
+
+    /** A valid token of the realm that is not meant for the suite: no aurum-api audience. Must be refused. */
+    public static String withoutSuiteAudience(String username) {
+        return tokenFromTestClient("aurum-test-no-audience", """
+                {"clientId":"aurum-test-no-audience","publicClient":true,"directAccessGrantsEnabled":true,
+                 "standardFlowEnabled":false}""", username);
+    }
+
+    /** Creates (once) a public test client through the admin API, so the realm file stays clean, and logs in with it. */
+    private static String tokenFromTestClient(String clientId, String clientJson, String username) {
         HttpRequest create = HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/clients"))
                 .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + admin)
+                .header("Authorization", "Bearer " + adminToken())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(client))
+                .POST(HttpRequest.BodyPublishers.ofString(clientJson))
                 .build();
         try {
             int status = HTTP.send(create, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 201 && status != 409) {
-                throw new IllegalStateException("Keycloak refused the short-lived test client: " + status);
+                throw new IllegalStateException("Keycloak refused the test client " + clientId + ": " + status);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -96,8 +104,47 @@ public final class KeycloakTokens {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return requestToken(baseUrl(), Map.of("grant_type", "password", "client_id", "aurum-test-lifespan-5s",
+        return requestToken(baseUrl(), Map.of("grant_type", "password", "client_id", clientId,
                 "username", username, "password", password()));
+    }
+
+    /** A token of Keycloak's master-realm admin (the bootstrap admin that ./aurum creates). */
+    public static String adminToken() {
+        return requestTokenFrom(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli",
+                "username", env("AURUM_KC_ADMIN", "admin"), "password", env("AURUM_KC_ADMIN_PASSWORD", "admin")));
+    }
+
+    /**
+     * Creates an enabled user of the aurum realm with one realm role (through the admin API) and returns its id.
+     * For tests that must change a user (disable it) without touching the shared demo users.
+     */
+    public static String createUser(String username, String role, String team) {
+        String admin = adminToken();
+        String user = ("{\"username\":\"%s\",\"enabled\":true,\"email\":\"%s@test.aurum.bank\",\"emailVerified\":true,"
+                + "\"firstName\":\"Test\",\"lastName\":\"User\",\"attributes\":{\"aurum_team\":[\"%s\"]},"
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"%s\",\"temporary\":false}]}")
+                .formatted(username, username, team, password());
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/users"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)).build());
+        JsonNode found = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/users?exact=true&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        String id = found.get(0).get("id").asText();
+        JsonNode roleRep = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/roles/" + role))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/users/" + id + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + roleRep + "]")).build());
+        return id;
+    }
+
+    /** Disables a user through the admin API: no new tokens; existing ones die with their lifetime. */
+    public static void disableUser(String userId) {
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/aurum/users/" + userId))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build());
     }
 
     private static String env(String name, String fallback) {
