@@ -34,6 +34,11 @@ public enum RiskLevel {
         return productRiskRating <= maxProductRisk;
     }
 
+    /** What the level may buy, as front ends show it: "R1" for C1, "R1–R3" for C3. */
+    public String mayBuyLabel() {
+        return maxProductRisk == 1 ? "R1" : "R1–R" + maxProductRisk;
+    }
+
     public String nameZh() {
         return nameZh;
     }

@@ -62,8 +62,7 @@ public class AssessmentResource {
         static AssessmentView of(RiskAssessment a) {
             return new AssessmentView(a.id, a.clientId, a.questionnaireCode, a.questionnaireVersion, a.answers, a.score,
                     a.bandLevel.name(), a.level.name(), a.level.nameZh(), a.level.nameEn(),
-                    a.level.maxProductRisk() == 1 ? "R1" : "R1–R" + a.level.maxProductRisk(),
-                    a.capQuestion == null ? null : a.capQuestion + "=" + a.capOption, a.horizonMonths, a.vulnerable,
+                    a.level.mayBuyLabel(), a.capQuestion == null ? null : a.capQuestion + "=" + a.capOption, a.horizonMonths, a.vulnerable,
                     a.channel.name(), a.assessedBy, a.assessedByRole, a.assessedAt, a.validUntil);
         }
     }
@@ -77,7 +76,7 @@ public class AssessmentResource {
                               Instant assessedAt, Instant validUntil, long daysToExpiry, Boolean partnerSharingConsent) {
         static ProfileView of(RiskAssessment a, ClientRef ref) {
             return new ProfileView(a.clientId, a.level.name(), a.level.nameZh(), a.level.nameEn(),
-                    a.level.threeTypeView().name(), a.level.maxProductRisk() == 1 ? "R1" : "R1–R" + a.level.maxProductRisk(),
+                    a.level.threeTypeView().name(), a.level.mayBuyLabel(),
                     a.score, a.horizonMonths, a.vulnerable, a.id, a.assessedAt, a.validUntil,
                     Math.max(0, Duration.between(Instant.now(), a.validUntil).toDays()),
                     ref == null || ref.consents == null ? null : ref.consents.get("PARTNER_SHARING"));

@@ -33,7 +33,7 @@ public class RiskLevelResource {
     public List<RiskLevelView> levels() {
         return Arrays.stream(RiskLevel.values())
                 .map(l -> new RiskLevelView(l.name(), l.nameZh(), l.nameEn(),
-                        l.maxProductRisk() == 1 ? "R1" : "R1–R" + l.maxProductRisk(), l.maxProductRisk(),
+                        l.mayBuyLabel(), l.maxProductRisk(),
                         l.threeTypeView().name()))
                 .toList();
     }
