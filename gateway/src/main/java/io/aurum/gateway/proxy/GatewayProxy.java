@@ -48,7 +48,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,7 +76,6 @@ public class GatewayProxy {
     private final RoutePolicy policy;
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private final RateLimiter.Quota partnerQuota;
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics) throws IOException {
         this.config = config;
@@ -107,7 +105,6 @@ public class GatewayProxy {
             GatewayConfig.Route route = entry.getValue();
             CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                     config.circuitBreaker().openDuration().toNanos(), System::nanoTime);
-            breakers.put(name, breaker);
             long timeoutMillis = route.timeout().orElse(config.requestTimeout()).toMillis();
             String host = route.upstream().getHost();
             int port = port(route);
@@ -192,11 +189,6 @@ public class GatewayProxy {
             return;
         }
         proxy.handle(request);
-    }
-
-    /** Each route's circuit, for readiness and diagnosis. */
-    public Map<String, CircuitBreaker> breakers() {
-        return breakers;
     }
 
     @Scheduled(every = "1m", delayed = "1m")

@@ -1,6 +1,5 @@
 package io.aurum.risk.suitability;
 
-import io.aurum.risk.domain.RiskLevel;
 import io.aurum.risk.suitability.SuitabilityResult.LineResult;
 import io.aurum.risk.suitability.SuitabilityResult.Reason;
 import io.aurum.risk.suitability.SuitabilityResult.Severity;
@@ -141,10 +140,5 @@ public final class SuitabilityCheck {
             });
         }
         return verdict;
-    }
-
-    /** The level a line would need: for front ends suggesting a reassessment. */
-    public static RiskLevel levelNeeded(int riskRating) {
-        return RiskLevel.values()[Math.max(1, Math.min(5, riskRating)) - 1];
     }
 }
