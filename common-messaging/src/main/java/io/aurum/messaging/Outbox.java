@@ -9,7 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,5 +65,47 @@ public class Outbox {
                 .setParameter(6, envelope.occurredAt())
                 .executeUpdate();
         return envelope;
+    }
+
+    /**
+     * Records many events of one type in one JDBC batch (set-based jobs such as a month-end tier run), each keyed
+     * by its client id. Same transaction rules as {@link #publish}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publishAll(String topic, String type, int version, List<? extends Map.Entry<UUID, ?>> payloads) {
+        if (payloads.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        String correlationId = CorrelationId.current();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event"
+                    + " (id, topic, message_key, event_type, envelope, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Map.Entry<UUID, ?> entry : payloads) {
+                    EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, source,
+                            entry.getKey(), correlationId, mapper.valueToTree(entry.getValue()));
+                    insert.setObject(1, envelope.eventId());
+                    insert.setString(2, topic);
+                    insert.setString(3, entry.getKey() == null ? null : entry.getKey().toString());
+                    insert.setString(4, type);
+                    try {
+                        insert.setString(5, mapper.writeValueAsString(envelope));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Event " + type + " cannot be serialised", e);
+                    }
+                    insert.setTimestamp(6, Timestamp.from(now));
+                    insert.addBatch();
+                    if (++pending == 1000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+        return payloads.size();
     }
 }

@@ -46,9 +46,9 @@ public class DemoData {
         }
         Caller loader = new Caller("demo-loader", "demo-loader", Set.of(Roles.TEAM_LEAD), TEAM, null);
         register(UUID.fromString("c1a2b3c4-0000-4000-8000-000000000001"),
-                new NewClient("刘洋", "LIU Yang", LocalDate.of(1968, 4, 12), LifecycleStatus.ACTIVE, RM_LI, ADVISOR_CHEN), loader);
+                NewClient.minimal("刘洋", "LIU Yang", LocalDate.of(1968, 4, 12), LifecycleStatus.ACTIVE, RM_LI, ADVISOR_CHEN), loader);
         register(UUID.fromString("c1a2b3c4-0000-4000-8000-000000000002"),
-                new NewClient("黄婷", "HUANG Ting", LocalDate.of(1979, 11, 3), LifecycleStatus.ACTIVE, RM_WANG, ADVISOR_CHEN), loader);
+                NewClient.minimal("黄婷", "HUANG Ting", LocalDate.of(1979, 11, 3), LifecycleStatus.ACTIVE, RM_WANG, ADVISOR_CHEN), loader);
     }
 
     private void register(UUID id, NewClient client, Caller loader) {

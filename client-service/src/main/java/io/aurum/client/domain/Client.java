@@ -8,12 +8,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
-/** A client (or prospect) of the wealth-management division, owned by client-service. */
+/**
+ * A client (or prospect) of the wealth-management division, owned by client-service. Identity number, phone,
+ * e-mail and address are stored only encrypted ({@code *Enc} with the id of the sealing key in {@code *Kid});
+ * {@link io.aurum.client.service.ClientPii} seals and opens them.
+ */
 @Entity
 @Table(name = "client")
 public class Client extends PanacheEntityBase {
@@ -31,6 +39,82 @@ public class Client extends PanacheEntityBase {
     public LocalDate birthDate;
 
     @Enumerated(EnumType.STRING)
+    public Gender gender;
+
+    public String nationality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "id_type")
+    public IdType idType;
+
+    @Column(name = "id_number_enc")
+    public byte[] idNumberEnc;
+    @Column(name = "id_number_kid")
+    public String idNumberKid;
+    @Column(name = "id_number_hash")
+    public String idNumberHash;
+    @Column(name = "phone_enc")
+    public byte[] phoneEnc;
+    @Column(name = "phone_kid")
+    public String phoneKid;
+    @Column(name = "email_enc")
+    public byte[] emailEnc;
+    @Column(name = "email_kid")
+    public String emailKid;
+    @Column(name = "address_enc")
+    public byte[] addressEnc;
+    @Column(name = "address_kid")
+    public String addressKid;
+
+    @Enumerated(EnumType.STRING)
+    public Occupation occupation;
+
+    public String employer;
+
+    @Column(name = "source_of_wealth")
+    public String sourceOfWealth;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "interest_tags", columnDefinition = "text[]")
+    public String[] interestTags = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "preferred_channels", columnDefinition = "text[]")
+    public String[] preferredChannels = new String[0];
+
+    @Column(name = "quiet_hours_start")
+    public LocalTime quietHoursStart;
+
+    @Column(name = "quiet_hours_end")
+    public LocalTime quietHoursEnd;
+
+    public String branch;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kyc_status", nullable = false)
+    public KycStatus kycStatus = KycStatus.PENDING;
+
+    @Column(name = "kyc_review_date")
+    public LocalDate kycReviewDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "aml_risk_rating")
+    public AmlRiskRating amlRiskRating;
+
+    @Column(nullable = false)
+    public boolean pep;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "prospect_source")
+    public ProspectSource prospectSource;
+
+    @Column(name = "prospect_source_detail")
+    public String prospectSourceDetail;
+
+    @Column(name = "referred_by")
+    public UUID referredBy;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "lifecycle_status", nullable = false)
     public LifecycleStatus lifecycleStatus;
 
@@ -44,8 +128,41 @@ public class Client extends PanacheEntityBase {
     @Column(name = "advisor_id")
     public UUID advisorId;
 
+    @Column(name = "private_banker_id")
+    public UUID privateBankerId;
+
     @Column(name = "team")
     public String team;
+
+    @Column(name = "household_id")
+    public UUID householdId;
+
+    @Column(name = "household_net_financial_assets")
+    public BigDecimal householdNetFinancialAssets;
+
+    @Column(name = "financial_assets")
+    public BigDecimal financialAssets;
+
+    @Column(name = "average_income_3y")
+    public BigDecimal averageIncome3y;
+
+    /** Latest daily AUM in CNY and its day (from snapshots). */
+    @Column(name = "aum_cny")
+    public BigDecimal aumCny;
+
+    @Column(name = "aum_as_of")
+    public LocalDate aumAsOf;
+
+    /** Trailing-3-month average daily AUM at the last tier evaluation. */
+    @Column(name = "average_aum_cny")
+    public BigDecimal averageAumCny;
+
+    /** Consecutive month-ends the average has been below the current tier (grace period counter). */
+    @Column(name = "month_ends_below", nullable = false)
+    public int monthEndsBelow;
+
+    @Column(name = "last_outflow_alert_on")
+    public LocalDate lastOutflowAlertOn;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -53,6 +170,19 @@ public class Client extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "converted_at")
+    public Instant convertedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Version
     public long version;
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
 }

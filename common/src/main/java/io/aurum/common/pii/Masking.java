@@ -31,6 +31,14 @@ public final class Masking {
         return value.charAt(0) + "***" + value.substring(at);
     }
 
+    /** Postal addresses: the first 6 characters (city, district) and nothing of the street. */
+    public static String address(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= 6 ? "*".repeat(value.length()) : value.substring(0, 6) + "***";
+    }
+
     static String keepEnds(String value, int head, int tail) {
         if (value == null) {
             return null;

@@ -1,0 +1,6 @@
+package io.aurum.client.domain;
+
+/** Where a consent decision was given. */
+public enum ConsentChannel {
+    BRANCH, MOBILE, WEB, PHONE, PAPER
+}

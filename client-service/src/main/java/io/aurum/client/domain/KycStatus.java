@@ -1,0 +1,6 @@
+package io.aurum.client.domain;
+
+/** Know-your-customer status. */
+public enum KycStatus {
+    PENDING, VERIFIED, EXPIRED, REJECTED
+}

@@ -1,0 +1,80 @@
+package io.aurum.client.messaging;
+
+import io.aurum.client.domain.Client;
+import io.aurum.client.domain.Tier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Event types and payloads client-service publishes (all v1, documented in docs/events.md). */
+public final class ClientEvents {
+
+    public static final String REGISTERED = "ClientRegistered";
+    public static final String PROFILE_UPDATED = "ClientProfileUpdated";
+    public static final String CLOSED = "ClientClosed";
+    public static final String COVERAGE_ASSIGNED = "ClientCoverageAssigned";
+    public static final String FINANCIAL_FACTS_UPDATED = "ClientFinancialFactsUpdated";
+    public static final String CONSENT_CHANGED = "ClientConsentChanged";
+    public static final String TIER_CHANGED = "ClientTierChanged";
+    public static final String TIER_DOWNGRADE_APPROACHING = "ClientTierDowngradeApproaching";
+    public static final String AUM_CHANGED = "ClientAumChanged";
+    public static final String LARGE_OUTFLOW = "LargeOutflowDetected";
+    public static final int VERSION = 1;
+
+    private ClientEvents() {
+    }
+
+    /**
+     * Payload of ClientRegistered and ClientProfileUpdated: what other services keep about a client. No encrypted
+     * personal data (identity number, phone, e-mail, address) ever leaves client-service in an event.
+     */
+    public record Profile(UUID clientId, String fullName, String latinName, LocalDate birthDate, String lifecycleStatus,
+                          String tier, UUID primaryRmId, UUID advisorId, UUID privateBankerId, String team,
+                          String branch, List<String> interestTags, List<String> preferredChannels,
+                          LocalTime quietHoursStart, LocalTime quietHoursEnd, boolean erased) {
+
+        public static Profile of(Client c) {
+            return new Profile(c.id, c.fullName, c.latinName, c.birthDate, c.lifecycleStatus.name(), c.tier.name(),
+                    c.primaryRmId, c.advisorId, c.privateBankerId, c.team, c.branch, List.of(c.interestTags),
+                    List.of(c.preferredChannels), c.quietHoursStart, c.quietHoursEnd, c.erased());
+        }
+    }
+
+    public record Closed(UUID clientId, String reason, Instant closedAt, boolean erased) {
+    }
+
+    public record CoverageAssigned(UUID clientId, String role, UUID fromUserId, UUID toUserId, String team,
+                                   String reason) {
+    }
+
+    public record FinancialFacts(UUID clientId, BigDecimal householdNetFinancialAssets, BigDecimal financialAssets,
+                                 BigDecimal averageIncome3y) {
+    }
+
+    public record ConsentChanged(UUID clientId, String purpose, boolean granted, String channel, Instant at) {
+    }
+
+    public record TierChanged(UUID clientId, String fromTier, String toTier, String direction, String rule,
+                              BigDecimal averageAumCny, BigDecimal thresholdCny, LocalDate asOf, UUID primaryRmId,
+                              String team) {
+        public static TierChanged of(Client c, Tier from, String rule, BigDecimal threshold, LocalDate asOf) {
+            return new TierChanged(c.id, from.name(), c.tier.name(),
+                    c.tier.ordinal() > from.ordinal() ? "UPGRADE" : "DOWNGRADE", rule, c.averageAumCny, threshold, asOf,
+                    c.primaryRmId, c.team);
+        }
+    }
+
+    public record TierDowngradeApproaching(UUID clientId, String tier, String wouldBecome, int monthEndsBelow,
+                                           int graceMonthEnds, BigDecimal averageAumCny, LocalDate asOf,
+                                           UUID primaryRmId, String team) {
+    }
+
+    public record LargeOutflow(UUID clientId, BigDecimal fromAumCny, BigDecimal toAumCny, BigDecimal outflowCny,
+                               BigDecimal outflowRatio, LocalDate windowStart, LocalDate asOf, UUID primaryRmId,
+                               String team, String tier) {
+    }
+}

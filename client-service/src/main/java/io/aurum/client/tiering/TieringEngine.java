@@ -1,0 +1,241 @@
+package io.aurum.client.tiering;
+
+import io.aurum.client.domain.Tier;
+import io.aurum.client.messaging.ClientEvents;
+import io.aurum.client.messaging.ClientTopics;
+import io.aurum.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Applies {@link TierPolicy} to many clients at once: the trailing averages are computed in one SQL statement
+ * (a day's total holds until the next snapshot), decided in Java, and written back set-based (COPY into a temporary
+ * table, one UPDATE). Used incrementally for the clients a snapshot touched (upgrades only) and at month-end for
+ * every client (upgrades, grace counting and downgrades).
+ */
+@ApplicationScoped
+public class TieringEngine {
+
+    private static final Logger LOG = Logger.getLogger(TieringEngine.class);
+
+    public record Outcome(long clients, long upgrades, long downgrades, long inGrace, long approaching) {
+    }
+
+    private record Change(UUID clientId, Tier from, TierPolicy.Decision decision, BigDecimal average, LocalDate asOf,
+                          UUID primaryRmId, String team) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final TieringConfig config;
+
+    public TieringEngine(EntityManager em, Outbox outbox, TieringConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Re-evaluates the clients of an AUM batch (table aum_touch) as of each one's latest snapshot; upgrades only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome afterSnapshots(UUID batchId) {
+        String target = "SELECT t.client_id, max(d.as_of) AS end_date FROM aum_touch t"
+                + " JOIN aum_daily d ON d.client_id = t.client_id WHERE t.batch_id = ? GROUP BY t.client_id";
+        return evaluate(target, ps -> ps.setObject(1, batchId), false);
+    }
+
+    /** Month-end run over every open client, as of {@code monthEnd}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome monthEnd(LocalDate monthEnd) {
+        String target = "SELECT id AS client_id, CAST(? AS date) AS end_date FROM client WHERE lifecycle_status <> 'CLOSED'";
+        return evaluate(target, ps -> ps.setObject(1, monthEnd), true);
+    }
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private Outcome evaluate(String targetSql, Binder binder, boolean monthEnd) {
+        TierPolicy.Thresholds thresholds = config.thresholds();
+        int months = config.windowMonths();
+        String sql = """
+                WITH target AS (%s),
+                w AS (SELECT client_id, end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
+                      FROM target),
+                pts AS (
+                    SELECT d.client_id, d.as_of, d.total_cny, d.usd_amount, 1 AS prio
+                    FROM aum_daily d JOIN w ON w.client_id = d.client_id AND d.as_of BETWEEN w.start_date AND w.end_date
+                    UNION ALL
+                    SELECT w.client_id, w.start_date, c.total_cny, c.usd_amount, 0
+                    FROM w CROSS JOIN LATERAL (SELECT d.total_cny, d.usd_amount FROM aum_daily d
+                                               WHERE d.client_id = w.client_id AND d.as_of < w.start_date
+                                               ORDER BY d.as_of DESC LIMIT 1) c),
+                seg AS (
+                    SELECT p.client_id, p.as_of, p.total_cny, p.usd_amount,
+                           coalesce(lead(p.as_of) OVER (PARTITION BY p.client_id ORDER BY p.as_of, p.prio), w.end_date + 1) AS nxt
+                    FROM pts p JOIN w ON w.client_id = p.client_id)
+                SELECT w.client_id, c.tier, c.month_ends_below, c.primary_rm_id, c.team, w.end_date,
+                       coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_cny,
+                       coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_usd
+                FROM w JOIN client c ON c.id = w.client_id
+                LEFT JOIN seg s ON s.client_id = w.client_id
+                GROUP BY w.client_id, c.tier, c.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
+                """.formatted(targetSql, months);
+        List<Change> changes = new ArrayList<>();
+        List<Change> approaching = new ArrayList<>();
+        long[] counts = new long[3]; // clients, in grace, downgrades
+        em.unwrap(Session.class).doWork(connection -> {
+            // the decisions go to a scratch file first: a connection cannot COPY while it streams a result set
+            Path scratch = createScratchFile();
+            try {
+                try (PreparedStatement ps = connection.prepareStatement(sql);
+                     Writer out = Files.newBufferedWriter(scratch, StandardCharsets.UTF_8)) {
+                    ps.setFetchSize(10_000);
+                    binder.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            UUID clientId = rs.getObject(1, UUID.class);
+                            Tier current = Tier.valueOf(rs.getString(2));
+                            int below = rs.getInt(3);
+                            BigDecimal average = rs.getBigDecimal(7).setScale(2, RoundingMode.HALF_UP);
+                            BigDecimal averageUsd = rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_UP);
+                            TierPolicy.Decision d = TierPolicy.decide(current, below, average, averageUsd, thresholds, monthEnd);
+                            counts[0]++;
+                            out.write(clientId + "\t" + average.toPlainString() + "\t" + d.tier().name() + "\t"
+                                    + d.monthEndsBelow() + "\n");
+                            Change change = new Change(clientId, current, d, average, rs.getObject(6, LocalDate.class),
+                                    rs.getObject(4, UUID.class), rs.getString(5));
+                            if (d.changes(current)) {
+                                changes.add(change);
+                            }
+                            if (d.rule() == TierPolicy.Rule.GRACE) {
+                                counts[1]++;
+                            }
+                            if (d.downgradeApproaching(thresholds.graceMonthEnds())) {
+                                approaching.add(change);
+                            }
+                        }
+                    }
+                }
+                prepareScratchTable(connection);
+                try (Reader in = Files.newBufferedReader(scratch, StandardCharsets.UTF_8)) {
+                    connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("COPY tier_eval (client_id, average_cny, tier, month_ends_below) FROM STDIN WITH (FORMAT text)", in);
+                }
+            } catch (IOException e) {
+                throw new SQLException("tier evaluation scratch file failed: " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(scratch);
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE client c SET average_aum_cny = e.average_cny, tier = e.tier, month_ends_below = e.month_ends_below
+                    FROM tier_eval e
+                    WHERE c.id = e.client_id AND (c.average_aum_cny IS DISTINCT FROM e.average_cny OR c.tier <> e.tier
+                          OR c.month_ends_below <> e.month_ends_below)""")) {
+                update.executeUpdate();
+            }
+            writeHistory(connection, changes);
+        });
+        List<Map.Entry<UUID, ?>> tierEvents = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.decision().tier().compareTo(c.from()) < 0) {
+                counts[2]++;
+            }
+            tierEvents.add(new AbstractMap.SimpleEntry<>(c.clientId(), new ClientEvents.TierChanged(c.clientId(),
+                    c.from().name(), c.decision().tier().name(),
+                    c.decision().tier().compareTo(c.from()) > 0 ? "UPGRADE" : "DOWNGRADE", c.decision().rule().name(),
+                    c.average(), c.decision().threshold(), c.asOf(), c.primaryRmId(), c.team())));
+        }
+        outbox.publishAll(ClientTopics.TIER, ClientEvents.TIER_CHANGED, ClientEvents.VERSION, tierEvents);
+        List<Map.Entry<UUID, ?>> warnings = new ArrayList<>();
+        for (Change c : approaching) {
+            warnings.add(new AbstractMap.SimpleEntry<>(c.clientId(), new ClientEvents.TierDowngradeApproaching(
+                    c.clientId(), c.from().name(), c.decision().supported().name(), c.decision().monthEndsBelow(),
+                    thresholds.graceMonthEnds(), c.average(), c.asOf(), c.primaryRmId(), c.team())));
+        }
+        outbox.publishAll(ClientTopics.TIER, ClientEvents.TIER_DOWNGRADE_APPROACHING, ClientEvents.VERSION, warnings);
+        Outcome outcome = new Outcome(counts[0], changes.size() - counts[2], counts[2], counts[1], approaching.size());
+        if (!changes.isEmpty() || monthEnd) {
+            LOG.infof("Tiering (%s): %s", monthEnd ? "month-end" : "after snapshots", outcome);
+        }
+        return outcome;
+    }
+
+    private static Path createScratchFile() throws SQLException {
+        try {
+            return Files.createTempFile("aurum-tier-eval", ".tsv");
+        } catch (IOException e) {
+            throw new SQLException("cannot create a scratch file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Scratch file %s not deleted: %s", file, e.getMessage());
+        }
+    }
+
+    private static void prepareScratchTable(Connection connection) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS tier_eval (client_id uuid PRIMARY KEY, average_cny numeric(20, 2),"
+                    + " tier varchar(20), month_ends_below integer) ON COMMIT DELETE ROWS");
+            st.execute("TRUNCATE tier_eval");
+        }
+    }
+
+    private static void writeHistory(Connection connection, List<Change> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tier_change (client_id, from_tier, to_tier,"
+                + " changed_at, as_of, average_aum_cny, threshold_cny, rule, month_ends_below) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Change c : changes) {
+                insert.setObject(1, c.clientId());
+                insert.setString(2, c.from().name());
+                insert.setString(3, c.decision().tier().name());
+                insert.setTimestamp(4, now);
+                insert.setObject(5, c.asOf());
+                insert.setBigDecimal(6, c.average());
+                insert.setBigDecimal(7, c.decision().threshold());
+                insert.setString(8, c.decision().rule().name());
+                insert.setInt(9, c.decision().monthEndsBelow());
+                insert.addBatch();
+                if (++pending == 1000) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+}
