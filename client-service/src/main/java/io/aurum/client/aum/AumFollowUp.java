@@ -56,16 +56,16 @@ public class AumFollowUp {
         // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish
         em.createNativeQuery("""
                         INSERT INTO outbox_event (id, topic, message_key, event_type, envelope, created_at)
-                        SELECT e.id, :topic, CAST(l.client_id AS text), :type, CAST(json_build_object(
-                                   'eventId', e.id, 'type', CAST(:type AS text), 'version', CAST(:version AS integer),
+                        SELECT l.eid, :topic, CAST(l.client_id AS text), :type, CAST(jsonb_build_object(
+                                   'eventId', l.eid, 'type', CAST(:type AS text), 'version', CAST(:version AS integer),
                                    'occurredAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                                    'source', CAST(:source AS text), 'clientId', l.client_id, 'correlationId', CAST(:cid AS text),
-                                   'payload', json_build_object('clientId', l.client_id,
+                                   'payload', jsonb_build_object('clientId', l.client_id,
                                                                 'aumCny', to_char(l.total_cny, 'FM99999999999999999990.00'),
                                                                 'highRiskHoldingsCny', to_char(l.high_risk_cny, 'FM99999999999999999990.00'),
                                                                 'asOf', l.as_of)) AS text), now()
-                        FROM (""" + latest + """
-                        ) l CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e""")
+                        FROM (SELECT gen_random_uuid() AS eid, x.* FROM (""" + latest + """
+                        ) x) l""")
                 .setParameter("topic", ClientTopics.AUM)
                 .setParameter("type", ClientEvents.AUM_CHANGED)
                 .setParameter("version", ClientEvents.VERSION)

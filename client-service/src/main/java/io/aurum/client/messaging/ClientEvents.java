@@ -1,9 +1,15 @@
 package io.aurum.client.messaging;
 
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.aurum.client.domain.Client;
-import io.aurum.client.domain.Tier;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +32,19 @@ public final class ClientEvents {
     public static final int VERSION = 1;
 
     private ClientEvents() {
+    }
+
+    /** An amount written as a decimal string. */
+    @JacksonAnnotationsInside
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+    @interface Cny {
+    }
+
+    /** Amounts in events are decimal strings with two places ("1250000.00"), never floats or exponents. */
+    static BigDecimal cny(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
     }
 
     /**
@@ -51,30 +70,42 @@ public final class ClientEvents {
                                    String reason) {
     }
 
-    public record FinancialFacts(UUID clientId, BigDecimal householdNetFinancialAssets, BigDecimal financialAssets,
-                                 BigDecimal averageIncome3y) {
+    public record FinancialFacts(UUID clientId, @Cny BigDecimal householdNetFinancialAssets, @Cny BigDecimal financialAssets,
+                                 @Cny BigDecimal averageIncome3y) {
+        public FinancialFacts {
+            householdNetFinancialAssets = cny(householdNetFinancialAssets);
+            financialAssets = cny(financialAssets);
+            averageIncome3y = cny(averageIncome3y);
+        }
     }
 
     public record ConsentChanged(UUID clientId, String purpose, boolean granted, String channel, Instant at) {
     }
 
     public record TierChanged(UUID clientId, String fromTier, String toTier, String direction, String rule,
-                              BigDecimal averageAumCny, BigDecimal thresholdCny, LocalDate asOf, UUID primaryRmId,
+                              @Cny BigDecimal averageAumCny, @Cny BigDecimal thresholdCny, LocalDate asOf, UUID primaryRmId,
                               String team) {
-        public static TierChanged of(Client c, Tier from, String rule, BigDecimal threshold, LocalDate asOf) {
-            return new TierChanged(c.id, from.name(), c.tier.name(),
-                    c.tier.ordinal() > from.ordinal() ? "UPGRADE" : "DOWNGRADE", rule, c.averageAumCny, threshold, asOf,
-                    c.primaryRmId, c.team);
+        public TierChanged {
+            averageAumCny = cny(averageAumCny);
+            thresholdCny = cny(thresholdCny);
         }
     }
 
     public record TierDowngradeApproaching(UUID clientId, String tier, String wouldBecome, int monthEndsBelow,
-                                           int graceMonthEnds, BigDecimal averageAumCny, LocalDate asOf,
+                                           int graceMonthEnds, @Cny BigDecimal averageAumCny, LocalDate asOf,
                                            UUID primaryRmId, String team) {
+        public TierDowngradeApproaching {
+            averageAumCny = cny(averageAumCny);
+        }
     }
 
-    public record LargeOutflow(UUID clientId, BigDecimal fromAumCny, BigDecimal toAumCny, BigDecimal outflowCny,
-                               BigDecimal outflowRatio, LocalDate windowStart, LocalDate asOf, UUID primaryRmId,
+    public record LargeOutflow(UUID clientId, @Cny BigDecimal fromAumCny, @Cny BigDecimal toAumCny, @Cny BigDecimal outflowCny,
+                               @Cny BigDecimal outflowRatio, LocalDate windowStart, LocalDate asOf, UUID primaryRmId,
                                String team, String tier) {
+        public LargeOutflow {
+            fromAumCny = cny(fromAumCny);
+            toAumCny = cny(toAumCny);
+            outflowCny = cny(outflowCny);
+        }
     }
 }

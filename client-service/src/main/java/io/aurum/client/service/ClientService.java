@@ -41,7 +41,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -467,7 +466,4 @@ public class ClientService {
         return value == null ? null : value.strip();
     }
 
-    static boolean sameUser(UUID a, UUID b) {
-        return Objects.equals(a, b);
-    }
 }

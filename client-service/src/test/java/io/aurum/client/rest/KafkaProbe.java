@@ -14,16 +14,16 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** Reads a topic from the beginning until an event for a key contains a text. */
-final class KafkaProbe {
+public final class KafkaProbe {
 
     private KafkaProbe() {
     }
 
-    static String awaitEvent(String bootstrap, String topic, String key, String contains) {
+    public static String awaitEvent(String bootstrap, String topic, String key, String contains) {
         return events(bootstrap, topic, key, contains, 1).get(0);
     }
 
-    static List<String> events(String bootstrap, String topic, String key, String contains, int atLeast) {
+    public static List<String> events(String bootstrap, String topic, String key, String contains, int atLeast) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "client-service-probe-" + UUID.randomUUID(),
