@@ -53,6 +53,12 @@ public interface GatewayConfig {
     @WithDefault("10485760")
     long maxBodyBytes();
 
+    /** Path prefixes of bulk uploads (e.g. {@code /api/aum/uploads}), which may carry up to {@link #bulkMaxBodyBytes()}. */
+    Optional<java.util.List<String>> bulkPaths();
+
+    @WithDefault("1073741824")
+    long bulkMaxBodyBytes();
+
     RateLimit rateLimit();
 
     interface RateLimit {
@@ -74,6 +80,9 @@ public interface GatewayConfig {
     interface Route {
         /** Path prefix, e.g. {@code /api/clients}; the request path is forwarded unchanged. */
         String prefix();
+
+        /** Further path prefixes served by the same upstream (same circuit breaker and quota). */
+        Optional<java.util.List<String>> morePrefixes();
 
         /** Base URL of the upstream, e.g. {@code http://client-service:8080}. */
         URI upstream();

@@ -115,8 +115,12 @@ public class GatewayProxy {
             RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
                     route.ratePerSecond().orElse(config.rateLimit().perSecond()),
                     route.rateBurst().orElse(config.rateLimit().burst()));
-            router.route(route.prefix() + "/*").order(10).handler(ctx -> handle(ctx, name, proxy, breaker, userQuota));
-            LOG.infof("Route %s: %s/** -> %s", name, route.prefix(), route.upstream());
+            java.util.List<String> prefixes = new java.util.ArrayList<>(List.of(route.prefix()));
+            route.morePrefixes().ifPresent(prefixes::addAll);
+            for (String prefix : prefixes) {
+                router.route(prefix + "/*").order(10).handler(ctx -> handle(ctx, name, proxy, breaker, userQuota));
+            }
+            LOG.infof("Route %s: %s -> %s", name, prefixes, route.upstream());
         }
         // A refused token can also surface as a routing failure (Quarkus fails the context when the deferred
         // identity cannot be built); answer it with the same problem+json.
@@ -141,9 +145,11 @@ public class GatewayProxy {
         ctx.addEndHandler(v -> accessLog(ctx, routeName, correlationId, started));
 
         String length = request.getHeader("Content-Length");
-        if (length != null && parseLong(length) > config.maxBodyBytes()) {
+        long maxBody = config.bulkPaths().orElse(List.of()).stream().anyMatch(request.path()::startsWith)
+                ? config.bulkMaxBodyBytes() : config.maxBodyBytes();
+        if (length != null && parseLong(length) > maxBody) {
             problem(ctx, 413, "payload-too-large", "Payload too large",
-                    "The body may be at most " + config.maxBodyBytes() + " bytes", correlationId);
+                    "The body may be at most " + maxBody + " bytes", correlationId);
             return;
         }
         Context context = Vertx.currentContext();
