@@ -70,16 +70,22 @@ public class OutboxRelay {
                         + " WHERE published_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, batchSize)
                 .getResultList();
-        int sent = 0;
+        // send the whole batch, then wait for the acknowledgements in order: the idempotent producer keeps the
+        // order per partition, and a row counts as published only once it and every row before it are acknowledged
+        List<io.smallrye.mutiny.Uni<Void>> sends = new java.util.ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            UUID id = (UUID) row[0];
+            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic((String) row[1])
+                    .withKey((String) row[2])
+                    .build();
+            sends.add(emitter.sendMessage(Message.of((String) row[3]).addMetadata(metadata)).memoize().indefinitely());
+            sends.get(sends.size() - 1).subscribe().with(ok -> { }, failure -> { });
+        }
+        List<UUID> acknowledged = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            UUID id = (UUID) rows.get(i)[0];
             try {
-                OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic((String) row[1])
-                        .withKey((String) row[2])
-                        .build();
-                emitter.sendMessage(Message.of((String) row[3]).addMetadata(metadata))
-                        .await().atMost(sendTimeout);
+                sends.get(i).await().atMost(sendTimeout);
             } catch (RuntimeException e) {
                 String reason = e instanceof TimeoutException ? "timed out after " + sendTimeout : String.valueOf(e.getMessage());
                 failures.increment();
@@ -90,12 +96,15 @@ public class OutboxRelay {
                 LOG.warnf("Outbox event %s not yet relayed (%s); will retry", id, reason);
                 break;
             }
-            em.createNativeQuery("UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ?1")
-                    .setParameter(1, id)
-                    .executeUpdate();
-            published.increment();
-            sent++;
+            acknowledged.add(id);
         }
+        if (!acknowledged.isEmpty()) {
+            em.createNativeQuery("UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id IN (?1)")
+                    .setParameter(1, acknowledged)
+                    .executeUpdate();
+            published.increment(acknowledged.size());
+        }
+        int sent = acknowledged.size();
         return sent == rows.size() ? sent : -1;
     }
 

@@ -66,7 +66,17 @@ class RoleMatrixE2ETest {
                                 + "\"amount\":{\"amount\":\"1000\",\"currency\":\"CNY\"}}]}",
                                                                                       200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/advice/products", null,                          200, 200, 200, 200, 200, 200, 200, 403),
-                new Row("GET", "/api/engagement/clients/" + c, null,                  200, 404, 200, 404, 200, 403, 403, 403));
+                new Row("GET", "/api/engagement/clients/" + c, null,                  200, 404, 200, 404, 200, 403, 403, 403),
+                new Row("GET", "/api/clients/" + c + "/household", null,              200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("GET", "/api/clients/" + c + "/consents", null,               200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("GET", "/api/clients/" + c + "/export", null,                 403, 403, 200, 403, 200, 403, 404, 403),
+                new Row("GET", "/api/clients/reports/uncovered", null,                403, 403, 200, 403, 200, 403, 403, 403),
+                new Row("GET", "/api/audit/events?clientId=" + c, null,               403, 403, 403, 403, 200, 403, 403, 403),
+                new Row("GET", "/api/tiering/policy", null,                           200, 200, 200, 200, 200, 200, 403, 403),
+                new Row("POST", "/api/tiering/month-end-runs", "{}",                  403, 403, 403, 403, 403, 400, 403, 403),
+                new Row("GET", "/api/aum/fx-rates", null,                             200, 200, 200, 200, 200, 200, 403, 403),
+                new Row("POST", "/api/aum/fx-rates", "[]",                            403, 403, 403, 403, 403, 400, 403, 403),
+                new Row("POST", "/api/privacy/key-rotations", null,                   403, 403, 403, 403, 403, 200, 403, 403));
     }
 
     @TestFactory

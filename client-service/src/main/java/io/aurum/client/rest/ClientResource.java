@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -177,7 +178,10 @@ public class ClientResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-                           @Schema(implementation = NewClient.class) JsonNode patch) {
+                           @RequestBody(description = "A JSON merge patch of the profile (RFC 7396)", required = true,
+                                   content = {@Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = NewClient.class)),
+                                           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewClient.class))})
+                           JsonNode patch) {
         Caller caller = Caller.of(identity);
         UUID clientId = Params.uuid("id", id);
         Client client = clients.update(clientId, version(ifMatch), patch, caller);
