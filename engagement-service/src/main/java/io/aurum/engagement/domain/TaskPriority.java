@@ -1,0 +1,5 @@
+package io.aurum.engagement.domain;
+
+public enum TaskPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,170 @@
+package io.aurum.engagement.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aurum.common.events.EventEnvelope;
+import io.aurum.common.web.CorrelationId;
+import io.aurum.engagement.domain.TaskPriority;
+import io.aurum.engagement.domain.TaskType;
+import io.aurum.engagement.service.Tasks;
+import io.aurum.messaging.EventReader;
+import io.aurum.messaging.PoisonMessageException;
+import io.aurum.messaging.ProcessedEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tasks from other services' events (docs/events.md): a tier upgrade asks for a welcome call within 3 days (and,
+ * for PLATINUM and above without an RM, the team lead to assign one); an approaching downgrade or a large outflow
+ * asks for a retention call; an expiring risk profile asks for a reassessment, and a new assessment closes that
+ * task. Each consumer is idempotent on the event id, and the task table is unique per source event and type.
+ */
+@ApplicationScoped
+public class TaskTriggers {
+
+    static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = Logger.getLogger(TaskTriggers.class);
+    private static final Set<String> NEEDS_NAMED_RM = Set.of("PLATINUM", "DIAMOND", "PRIVATE");
+
+    private final EventReader reader;
+    private final ProcessedEvents processed;
+    private final Tasks tasks;
+
+    public TaskTriggers(EventReader reader, ProcessedEvents processed, Tasks tasks) {
+        this.reader = reader;
+        this.processed = processed;
+        this.tasks = tasks;
+    }
+
+    @Incoming("client-tier")
+    @Blocking
+    @Transactional
+    public void onTier(String message) {
+        handle("engagement-service/client.tier", message, event -> {
+            JsonNode p = event.payload();
+            UUID client = clientId(event);
+            switch (event.type()) {
+                case "ClientTierChanged" -> {
+                    if (!"UPGRADE".equals(p.path("direction").asText())) {
+                        return;
+                    }
+                    String tier = p.path("toTier").asText();
+                    tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"), text(p, "team"), TaskType.WELCOME_CALL,
+                            TaskPriority.NORMAL, "Welcome call: upgraded to " + tier, event.occurredAt().plus(Duration.ofDays(3)),
+                            event.eventId(), event.type()));
+                    if (NEEDS_NAMED_RM.contains(tier) && p.path("primaryRmId").isNull()) {
+                        tasks.fromEvent(new Tasks.Request(client, null, text(p, "team"), TaskType.ASSIGN_RM,
+                                TaskPriority.HIGH, tier + " client without a named RM: assign one",
+                                event.occurredAt().plus(Duration.ofDays(1)), event.eventId(), event.type()));
+                    }
+                }
+                case "ClientTierDowngradeApproaching" -> tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"),
+                        text(p, "team"), TaskType.RETENTION_CALL, TaskPriority.HIGH,
+                        "Retention call: " + p.path("tier").asText() + " would become " + p.path("wouldBecome").asText()
+                                + " at the next month-end", event.occurredAt().plus(Duration.ofDays(7)),
+                        event.eventId(), event.type()));
+                default -> LOG.debugf("%s is not a task trigger", event.type());
+            }
+        });
+    }
+
+    @Incoming("client-aum")
+    @Blocking
+    @Transactional
+    public void onAum(String message) {
+        handle("engagement-service/client.aum", message, event -> {
+            if (!"LargeOutflowDetected".equals(event.type())) {
+                return;
+            }
+            JsonNode p = event.payload();
+            // same day: due at the end of the bank's business day the outflow was seen
+            Instant endOfDay = LocalDate.ofInstant(event.occurredAt(), BANK_ZONE).plusDays(1).atStartOfDay(BANK_ZONE)
+                    .toInstant().minusSeconds(1);
+            tasks.fromEvent(new Tasks.Request(clientId(event), uuid(p, "primaryRmId"), text(p, "team"),
+                    TaskType.RETENTION_CALL, TaskPriority.URGENT, "Retention call: net outflow of CNY "
+                    + p.path("outflowCny").asText() + " since " + p.path("windowStart").asText(), endOfDay,
+                    event.eventId(), event.type()));
+        });
+    }
+
+    @Incoming("risk-profile")
+    @Blocking
+    @Transactional
+    public void onRiskProfile(String message) {
+        handle("engagement-service/risk.profile", message, event -> {
+            UUID client = clientId(event);
+            switch (event.type()) {
+                case "RiskProfileExpiring" -> {
+                    Instant due;
+                    try {
+                        due = Instant.parse(event.payload().path("validUntil").asText());
+                    } catch (DateTimeParseException e) {
+                        throw new PoisonMessageException("RiskProfileExpiring " + event.eventId() + " without validUntil");
+                    }
+                    tasks.fromEvent(new Tasks.Request(client, null, null, TaskType.REASSESS_RISK, TaskPriority.NORMAL,
+                            "Reassess the risk profile (expires " + LocalDate.ofInstant(due, BANK_ZONE) + ")", due,
+                            event.eventId(), event.type()));
+                }
+                case "RiskProfileAssessed" -> tasks.closeBecauseResolved(client, TaskType.REASSESS_RISK,
+                        "closed automatically: the risk profile was reassessed");
+                default -> LOG.debugf("%s is not a task trigger", event.type());
+            }
+        });
+    }
+
+    interface Handler {
+        void apply(EventEnvelope event);
+    }
+
+    private void handle(String consumer, String message, Handler handler) {
+        EventEnvelope event = reader.read(message);
+        CorrelationId.set(event.correlationId());
+        try {
+            if (!processed.firstDelivery(consumer, event.eventId())) {
+                LOG.debugf("Event %s already applied; skipped", event.eventId());
+                return;
+            }
+            if (event.payload() == null || event.occurredAt() == null) {
+                throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks payload or occurredAt");
+            }
+            handler.apply(event);
+        } finally {
+            CorrelationId.set(null);
+        }
+    }
+
+    private static UUID clientId(EventEnvelope event) {
+        UUID id = event.clientId() != null ? event.clientId() : uuid(event.payload(), "clientId");
+        if (id == null) {
+            throw new PoisonMessageException(event.type() + " " + event.eventId() + " names no client");
+        }
+        return id;
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException(field + " is not a UUID");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}
