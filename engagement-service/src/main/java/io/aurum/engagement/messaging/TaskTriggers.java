@@ -62,7 +62,7 @@ public class TaskTriggers {
                     tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"), text(p, "team"), TaskType.WELCOME_CALL,
                             TaskPriority.NORMAL, "Welcome call: upgraded to " + tier, event.occurredAt().plus(Duration.ofDays(3)),
                             event.eventId(), event.type()));
-                    if (NEEDS_NAMED_RM.contains(tier) && p.path("primaryRmId").isNull()) {
+                    if (NEEDS_NAMED_RM.contains(tier) && !p.hasNonNull("primaryRmId")) {
                         tasks.fromEvent(new Tasks.Request(client, null, text(p, "team"), TaskType.ASSIGN_RM,
                                 TaskPriority.HIGH, tier + " client without a named RM: assign one",
                                 event.occurredAt().plus(Duration.ofDays(1)), event.eventId(), event.type()));
