@@ -101,7 +101,6 @@ public class AumUploads {
             int failed = em.createNativeQuery("UPDATE aum_upload_job SET status = 'FAILED', finished_at = now(),"
                     + " failure = 'interrupted by a restart; nothing was applied - send the file again'"
                     + " WHERE status IN ('QUEUED', 'PARSING', 'APPLYING')").executeUpdate();
-            em.createNativeQuery("TRUNCATE aum_touch").executeUpdate();
             if (failed > 0) {
                 LOG.warnf("%d AUM upload job(s) interrupted by the restart marked FAILED", failed);
             }

@@ -65,7 +65,7 @@ public class CorePositionsConsumer {
         if (positions == null || !positions.isArray() || positions.size() > MAX_POSITIONS) {
             throw new PoisonMessageException("core.positions message needs a positions array (at most " + MAX_POSITIONS + ")");
         }
-        FxTable table = rates.table();
+        FxTable table = rates.tableFor(asOf); // this day's rates only: one small query per message
         List<PositionRow> rows = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             JsonNode p = positions.get(i);

@@ -87,11 +87,23 @@ public class FxRates {
         return rows.stream().map(r -> new Rate(Sql.date(r[0]), (String) r[1], Sql.decimal(r[2]))).toList();
     }
 
-    /** Every rate, for converting a file's positions without a query per row. */
+    /** Every rate, for converting a file's positions (any days) without a query per row. */
     @Transactional
     public FxTable table() {
+        return table(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+    }
+
+    /** The rates that can convert positions of one day: that day's and the fallback days before it. */
+    @Transactional
+    public FxTable tableFor(LocalDate day) {
+        return table(day.minusDays(FxTable.MAX_STALE_DAYS), day);
+    }
+
+    private FxTable table(LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT currency, rate_date, rate_to_cny FROM fx_rate").getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT currency, rate_date, rate_to_cny FROM fx_rate"
+                        + " WHERE rate_date BETWEEN ?1 AND ?2")
+                .setParameter(1, from).setParameter(2, to).getResultList();
         Map<String, NavigableMap<LocalDate, BigDecimal>> byCurrency = new HashMap<>();
         for (Object[] r : rows) {
             byCurrency.computeIfAbsent((String) r[0], c -> new TreeMap<>()).put(Sql.date(r[1]), Sql.decimal(r[2]));

@@ -1,7 +1,6 @@
 package io.aurum.client.rest;
 
 import io.aurum.client.service.PrivacyService;
-import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Page;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,7 +49,7 @@ public class AuditResource {
                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         UUID client = clientId == null || clientId.isBlank() ? null : Params.uuid("clientId", clientId);
-        return privacy.auditTrail(client, actor, action, instant("from", from), instant("to", to), page, size);
+        return privacy.auditTrail(client, actor, action, Params.instant("from", from), Params.instant("to", to), page, size);
     }
 
     @POST
@@ -65,14 +62,4 @@ public class AuditResource {
         return Map.of("clientsResealed", resealed);
     }
 
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "must be an ISO-8601 instant, e.g. 2026-11-25T00:00:00Z");
-        }
-    }
 }

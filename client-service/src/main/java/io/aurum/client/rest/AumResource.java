@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** AUM snapshots from core banking: bulk uploads as jobs, and the exchange rates they are converted with. */
@@ -96,22 +95,12 @@ public class AumResource {
     @RolesAllowed({Roles.OPS_ADMIN, Roles.COMPLIANCE_OFFICER, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.ADVISOR})
     @Operation(summary = "Exchange rates between two days (default: the last 7 days)")
     public List<FxRates.Rate> rates(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = date("to", to, LocalDate.now());
-        LocalDate start = date("from", from, end.minusDays(7));
+        LocalDate end = Params.date("to", to, LocalDate.now());
+        LocalDate start = Params.date("from", from, end.minusDays(7));
         if (start.isAfter(end) || start.isBefore(end.minusDays(366))) {
             throw ApiException.badField("from", "must be on or before 'to' and at most a year earlier");
         }
         return rates.on(start, end);
     }
 
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "must be a date (YYYY-MM-DD)");
-        }
-    }
 }

@@ -42,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -105,7 +104,7 @@ public class ClientResource {
     public Response get(@PathParam("id") String id,
                         @Parameter(description = "true to see personal data unmasked (audited)") @QueryParam("reveal") String reveal,
                         @Parameter(description = "why the unmasked data is needed (required with reveal)") @QueryParam("purpose") @Size(max = 200) String purpose) {
-        boolean unmask = parseBoolean("reveal", reveal);
+        boolean unmask = Params.bool("reveal", reveal);
         ClientView view = clients.view(Params.uuid("id", id), Caller.of(identity), unmask, purpose);
         return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
     }
@@ -154,7 +153,7 @@ public class ClientResource {
             }
         }
         ClientSearch.Filter filter = new ClientSearch.Filter(name, Params.enumValue(Tier.class, "tier", tier), rmId, branch,
-                amount("minAum", minAum), amount("maxAum", maxAum), Params.enumValue(LifecycleStatus.class, "status", status),
+                Params.amount("minAum", minAum), Params.amount("maxAum", maxAum), Params.enumValue(LifecycleStatus.class, "status", status),
                 tags.size() > 10 ? tooMany() : tags, month);
         Page<Client> result = search.search(caller, filter, page, size);
         return Page.of(result.items().stream().map(c -> ClientView.of(c, null, true)).toList(), result.page(),
@@ -220,31 +219,6 @@ public class ClientResource {
             return Long.valueOf(v);
         } catch (NumberFormatException e) {
             throw ApiException.badField("If-Match", "must be the ETag of the profile, e.g. \"3\"");
-        }
-    }
-
-    static boolean parseBoolean(String field, String value) {
-        if (value == null || value.isBlank() || "false".equalsIgnoreCase(value.strip())) {
-            return false;
-        }
-        if ("true".equalsIgnoreCase(value.strip())) {
-            return true;
-        }
-        throw ApiException.badField(field, "must be true or false");
-    }
-
-    private static BigDecimal amount(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal amount = new BigDecimal(value.strip());
-            if (amount.signum() < 0 || amount.precision() - amount.scale() > 18) {
-                throw ApiException.badField(field, "must be a non-negative amount in CNY");
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            throw ApiException.badField(field, "must be a number");
         }
     }
 

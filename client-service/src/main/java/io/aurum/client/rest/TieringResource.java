@@ -2,7 +2,7 @@ package io.aurum.client.rest;
 
 import io.aurum.client.tiering.MonthEndRuns;
 import io.aurum.client.tiering.TieringConfig;
-import io.aurum.common.problem.ApiException;
+import io.aurum.common.web.Params;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/tiering")
@@ -71,12 +70,7 @@ public class TieringResource {
     @APIResponse(responseCode = "409", description = "Already run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@NotNull MonthEndRequest request) {
-        LocalDate monthEnd;
-        try {
-            monthEnd = request.monthEnd() == null ? null : LocalDate.parse(request.monthEnd().strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField("monthEnd", "must be a date (YYYY-MM-DD)");
-        }
+        LocalDate monthEnd = Params.date("monthEnd", request.monthEnd(), null);
         return Response.status(201).entity(runs.run(monthEnd, Caller.of(identity))).build();
     }
 

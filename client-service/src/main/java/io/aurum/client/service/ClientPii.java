@@ -60,10 +60,6 @@ public class ClientPii {
         c.addressKid = s.keyId();
     }
 
-    public String indexOf(String identityNumber) {
-        return cipher.blindIndex(IdentityNumbers.normalise(identityNumber));
-    }
-
     /** Re-seals up to {@code batch} clients that still have a value under a key other than the active one. */
     @Transactional
     public int rotateBatch(int batch) {

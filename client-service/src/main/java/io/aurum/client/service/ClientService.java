@@ -254,7 +254,7 @@ public class ClientService {
             rejectDuplicateIdentity(client);
         }
         client.updatedAt = Instant.now();
-        flushOrStale();
+        em.flush();
         publishProfileUpdated(client);
         if (fields.stream().anyMatch(FINANCIAL_FACTS::contains)) {
             publishFinancialFacts(client);
@@ -310,7 +310,7 @@ public class ClientService {
         if (target == LifecycleStatus.CLOSED) {
             client.closedAt = now;
         }
-        flushOrStale();
+        em.flush();
         publishProfileUpdated(client);
         if (target == LifecycleStatus.CLOSED) {
             outbox.publish(ClientTopics.PROFILE, ClientEvents.CLOSED, ClientEvents.VERSION, client.id,
@@ -319,19 +319,6 @@ public class ClientService {
         audit.record(caller, AuditActions.LIFECYCLE_CHANGED, client.id, from + " -> " + target,
                 reason == null ? null : reason.strip());
         return client;
-    }
-
-    /**
-     * Writes the change now; when another request changed the same profile in between (both passed the version
-     * check), the database's version check refuses this one: 412, read again.
-     */
-    void flushOrStale() {
-        try {
-            em.flush();
-        } catch (jakarta.persistence.OptimisticLockException e) {
-            throw new ApiException(412, "version-mismatch", "Precondition failed",
-                    "The profile was changed by someone else at the same moment; read it again");
-        }
     }
 
     public void publishProfileUpdated(Client client) {

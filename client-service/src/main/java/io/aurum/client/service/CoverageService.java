@@ -84,7 +84,7 @@ public class CoverageService {
             return client;
         }
         client.updatedAt = now;
-        clients.flushOrStale();
+        em.flush();
         clients.publishProfileUpdated(client);
         audit.record(caller, AuditActions.COVERAGE_CHANGED, client.id, "fields: " + String.join(", ", changed), reason.strip());
         return client;

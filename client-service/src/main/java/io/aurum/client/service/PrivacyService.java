@@ -200,8 +200,22 @@ public class PrivacyService {
         audit.record(caller, AuditActions.PII_KEY_ROTATED, null, total + " client(s) re-sealed", "KEY_ROTATION");
     }
 
+    /** The client's tier changes with their basis, for whoever may read the client. */
+    @Transactional
+    public List<TierHistoryEntry> tierHistory(UUID clientId, Caller caller) {
+        clients.get(clientId, caller);
+        return tierHistory(clientId);
+    }
+
+    /** The client's positions, newest day first, for whoever may read the client. */
+    @Transactional
+    public List<Position> positions(UUID clientId, Caller caller) {
+        clients.get(clientId, caller);
+        return positions(clientId);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<TierHistoryEntry> tierHistory(UUID clientId) {
+    List<TierHistoryEntry> tierHistory(UUID clientId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT from_tier, to_tier, changed_at, as_of, average_aum_cny,"
                         + " threshold_cny, rule, month_ends_below FROM tier_change WHERE client_id = ?1 ORDER BY id")
@@ -211,7 +225,7 @@ public class PrivacyService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Position> positions(UUID clientId) {
+    List<Position> positions(UUID clientId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT as_of, product_code, asset_class, currency, amount, amount_cny,"
                         + " risk_rating FROM aum_position WHERE client_id = ?1 ORDER BY as_of DESC, product_code")

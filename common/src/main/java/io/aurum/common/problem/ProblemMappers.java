@@ -35,6 +35,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
+        return of(e, uri);
+    }
+
+    /** The problem+json response of an {@link ApiException}, for mappers in other modules. */
+    public static Response of(ApiException e, UriInfo uri) {
         return respond(new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), path(uri),
                 CorrelationId.current(), e.errors()));
     }

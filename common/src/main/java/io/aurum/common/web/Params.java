@@ -2,6 +2,10 @@ package io.aurum.common.web;
 
 import io.aurum.common.problem.ApiException;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,6 +36,58 @@ public final class Params {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiException.badField(field, "must be a UUID");
+        }
+    }
+
+    /** true or false; absent or blank is false. */
+    public static boolean bool(String field, String value) {
+        if (value == null || value.isBlank() || "false".equalsIgnoreCase(value.strip())) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value.strip())) {
+            return true;
+        }
+        throw ApiException.badField(field, "must be true or false");
+    }
+
+    /** A non-negative amount with at most 18 integer digits; null when absent. */
+    public static BigDecimal amount(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badField(field, "must be a number");
+        }
+        if (amount.signum() < 0 || amount.precision() - amount.scale() > 18) {
+            throw ApiException.badField(field, "must be a non-negative amount");
+        }
+        return amount;
+    }
+
+    /** An ISO date (YYYY-MM-DD); the fallback when absent. */
+    public static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(field, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** An ISO-8601 instant; null when absent. */
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(field, "must be an ISO-8601 instant, e.g. 2026-11-25T00:00:00Z");
         }
     }
 }

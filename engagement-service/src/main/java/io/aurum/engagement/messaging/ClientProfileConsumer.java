@@ -1,11 +1,10 @@
 package io.aurum.engagement.messaging;
 
 import io.aurum.common.events.EventEnvelope;
-import io.aurum.common.web.CorrelationId;
 import io.aurum.engagement.domain.ClientCard;
 import io.aurum.messaging.EventReader;
 import io.aurum.messaging.PoisonMessageException;
-import io.aurum.messaging.ProcessedEvents;
+import io.aurum.messaging.IdempotentConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,31 +24,23 @@ public class ClientProfileConsumer {
     private static final Logger LOG = Logger.getLogger(ClientProfileConsumer.class);
 
     private final EventReader reader;
-    private final ProcessedEvents processed;
+    private final IdempotentConsumer consumer;
 
-    public ClientProfileConsumer(EventReader reader, ProcessedEvents processed) {
+    public ClientProfileConsumer(EventReader reader, IdempotentConsumer consumer) {
         this.reader = reader;
-        this.processed = processed;
+        this.consumer = consumer;
     }
 
     @Incoming("client-profile")
     @Blocking
     @Transactional
     public void onEvent(String message) {
-        EventEnvelope event = reader.read(message);
-        CorrelationId.set(event.correlationId());
-        try {
-            if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-                LOG.debugf("Event %s already applied; skipped", event.eventId());
-                return;
-            }
+        consumer.apply(CONSUMER, message, event -> {
             switch (event.type()) {
                 case "ClientRegistered", "ClientProfileUpdated" -> apply(event, reader.payload(event, ClientProfileChanged.class));
                 default -> LOG.debugf("Event type %s is not used by engagement-service", event.type());
             }
-        } finally {
-            CorrelationId.set(null);
-        }
+        });
     }
 
     private void apply(EventEnvelope event, ClientProfileChanged change) {

@@ -2,13 +2,11 @@ package io.aurum.engagement.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aurum.common.events.EventEnvelope;
-import io.aurum.common.web.CorrelationId;
 import io.aurum.engagement.domain.TaskPriority;
 import io.aurum.engagement.domain.TaskType;
 import io.aurum.engagement.service.Tasks;
-import io.aurum.messaging.EventReader;
+import io.aurum.messaging.IdempotentConsumer;
 import io.aurum.messaging.PoisonMessageException;
-import io.aurum.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,13 +34,11 @@ public class TaskTriggers {
     private static final Logger LOG = Logger.getLogger(TaskTriggers.class);
     private static final Set<String> NEEDS_NAMED_RM = Set.of("PLATINUM", "DIAMOND", "PRIVATE");
 
-    private final EventReader reader;
-    private final ProcessedEvents processed;
+    private final IdempotentConsumer consumer;
     private final Tasks tasks;
 
-    public TaskTriggers(EventReader reader, ProcessedEvents processed, Tasks tasks) {
-        this.reader = reader;
-        this.processed = processed;
+    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks) {
+        this.consumer = consumer;
         this.tasks = tasks;
     }
 
@@ -122,25 +118,14 @@ public class TaskTriggers {
         });
     }
 
-    interface Handler {
-        void apply(EventEnvelope event);
-    }
-
-    private void handle(String consumer, String message, Handler handler) {
-        EventEnvelope event = reader.read(message);
-        CorrelationId.set(event.correlationId());
-        try {
-            if (!processed.firstDelivery(consumer, event.eventId())) {
-                LOG.debugf("Event %s already applied; skipped", event.eventId());
-                return;
-            }
+    /** Applies a trigger once per event id; an event without payload or time is poison. */
+    private void handle(String name, String message, java.util.function.Consumer<EventEnvelope> trigger) {
+        consumer.apply(name, message, event -> {
             if (event.payload() == null || event.occurredAt() == null) {
                 throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks payload or occurredAt");
             }
-            handler.apply(event);
-        } finally {
-            CorrelationId.set(null);
-        }
+            trigger.accept(event);
+        });
     }
 
     private static UUID clientId(EventEnvelope event) {

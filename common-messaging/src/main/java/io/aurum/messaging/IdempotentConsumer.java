@@ -1,0 +1,43 @@
+package io.aurum.messaging;
+
+import io.aurum.common.events.EventEnvelope;
+import io.aurum.common.web.CorrelationId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.function.Consumer;
+
+/**
+ * The common shape of an Aurum consumer: parse the envelope (poison → DLQ), carry its correlation id into the logs,
+ * and apply it only the first time this consumer sees its event id — in the caller's transaction, so the effect
+ * and the "seen" mark commit together.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final EventReader reader;
+    private final ProcessedEvents processed;
+
+    public IdempotentConsumer(EventReader reader, ProcessedEvents processed) {
+        this.reader = reader;
+        this.processed = processed;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String consumer, String message, Consumer<EventEnvelope> effect) {
+        EventEnvelope event = reader.read(message);
+        CorrelationId.set(event.correlationId());
+        try {
+            if (!processed.firstDelivery(consumer, event.eventId())) {
+                LOG.debugf("Event %s already applied by %s; skipped", event.eventId(), consumer);
+                return;
+            }
+            effect.accept(event);
+        } finally {
+            CorrelationId.set(null);
+        }
+    }
+}
