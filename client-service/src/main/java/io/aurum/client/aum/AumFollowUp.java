@@ -63,7 +63,12 @@ public class AumFollowUp {
                                    'payload', jsonb_build_object('clientId', l.client_id,
                                                                 'aumCny', to_char(l.total_cny, 'FM99999999999999999990.00'),
                                                                 'highRiskHoldingsCny', to_char(l.high_risk_cny, 'FM99999999999999999990.00'),
-                                                                'asOf', l.as_of)) AS text), now()
+                                                                'asOf', l.as_of,
+                                                                'byAssetClass', coalesce((
+                                                                    SELECT jsonb_object_agg(q.asset_class, to_char(q.cny, 'FM99999999999999999990.00'))
+                                                                    FROM (SELECT p.asset_class, sum(p.amount_cny) AS cny FROM aum_position p
+                                                                          WHERE p.client_id = l.client_id AND p.as_of = l.as_of
+                                                                          GROUP BY p.asset_class) q), '{}'::jsonb))) AS text), now()
                         FROM (SELECT gen_random_uuid() AS eid, x.* FROM (""" + latest + """
                         ) x) l""")
                 .setParameter("topic", ClientTopics.AUM)

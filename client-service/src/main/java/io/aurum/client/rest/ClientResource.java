@@ -183,7 +183,7 @@ public class ClientResource {
                            JsonNode patch) {
         Caller caller = Caller.of(identity);
         UUID clientId = Params.uuid("id", id);
-        Client client = clients.update(clientId, version(ifMatch), patch, caller);
+        Client client = clients.update(clientId, Params.ifMatch(ifMatch), patch, caller);
         return Response.ok(clients.view(clientId, caller, false, null)).tag(etag(client)).build();
     }
 
@@ -202,24 +202,8 @@ public class ClientResource {
         Caller caller = Caller.of(identity);
         UUID clientId = Params.uuid("id", id);
         LifecycleStatus target = Params.enumValue(LifecycleStatus.class, "status", change.status());
-        Client client = clients.transition(clientId, ifMatch == null ? null : version(ifMatch), target, change.reason(), caller);
+        Client client = clients.transition(clientId, Params.ifMatch(ifMatch), target, change.reason(), caller);
         return Response.ok(clients.view(clientId, caller, false, null)).tag(etag(client)).build();
-    }
-
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw ApiException.badField("If-Match", "must be the ETag of the profile, e.g. \"3\"");
-        }
     }
 
     private static List<String> tooMany() {

@@ -127,6 +127,11 @@ class AumAndTieringTest {
         assertThat(changed.getString("payload.aumCny")).isEqualTo("1160000.00");
         assertThat(changed.getString("payload.highRiskHoldingsCny")).isEqualTo("800000.00");
         assertThat(changed.getString("payload.asOf")).isEqualTo("2025-03-04");
+        // per asset class too (advisory-service's drift read model): the USD deposit is cash, and the classes add up
+        assertThat(changed.getString("payload.byAssetClass.CASH")).isEqualTo("360000.00");
+        assertThat(changed.getMap("payload.byAssetClass", String.class, String.class).values().stream()
+                .map(java.math.BigDecimal::new).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo("1160000.00");
         assertThat(changed.getString("source")).isEqualTo("client-service");
         given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/clients/" + a + "/positions").then().statusCode(200)
                 .body("productCode", hasItem("USD-DEP")).body("find { it.productCode == 'USD-DEP' }.amountCny", equalTo(360000.0f));

@@ -90,4 +90,33 @@ public final class Params {
             throw ApiException.badField(field, "must be an ISO-8601 instant, e.g. 2026-11-25T00:00:00Z");
         }
     }
+
+    /**
+     * The version an {@code If-Match} header names (ETags are the quoted version, weak or strong); null when the
+     * header is absent.
+     */
+    public static Long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String v = header.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        try {
+            return Long.valueOf(v.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiException.badField("If-Match", "must be the ETag read before, e.g. \"3\"");
+        }
+    }
+
+    /** Like {@link #ifMatch} but the header is required: 428 without it. */
+    public static long requiredIfMatch(String header) {
+        Long v = ifMatch(header);
+        if (v == null) {
+            throw new ApiException(428, "precondition-required", "Precondition required",
+                    "send If-Match with the ETag of the resource you read, so that concurrent changes are not lost");
+        }
+        return v;
+    }
 }
