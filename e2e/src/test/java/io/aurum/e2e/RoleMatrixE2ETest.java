@@ -39,6 +39,8 @@ class RoleMatrixE2ETest {
                 .get("/api/engagement/clients/" + clientOfLi).statusCode() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token("rm.li"))
                 .get("/api/risk/clients/" + clientOfLi + "/assessments").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token("rm.li"))
+                .get("/api/advice/clients/" + clientOfLi + "/drift").statusCode() == 200);
     }
 
     static String token(String who) {
@@ -65,7 +67,16 @@ class RoleMatrixE2ETest {
                         "{\"clientId\":\"" + c + "\",\"lines\":[{\"productId\":\"x\",\"riskRating\":\"R1\","
                                 + "\"amount\":{\"amount\":\"1000\",\"currency\":\"CNY\"}}]}",
                                                                                       200, 404, 200, 404, 200, 403, 404, 403),
-                new Row("GET", "/api/advice/products", null,                          200, 200, 200, 200, 200, 200, 200, 403),
+                new Row("GET", "/api/advice/products", null,                          200, 200, 200, 200, 200, 200, 200, 200),
+                new Row("GET", "/api/advice/models", null,                            200, 200, 200, 200, 200, 200, 403, 403),
+                new Row("PUT", "/api/advice/models/C3", "{}",                         403, 403, 403, 403, 403, 400, 403, 403),
+                new Row("GET", "/api/advice/proposals", null,                         200, 200, 200, 200, 200, 403, 200, 403),
+                new Row("POST", "/api/advice/proposals", "{\"clientId\":\"" + c
+                        + "\",\"amount\":{\"amount\":\"500000.00\",\"currency\":\"CNY\"}}",
+                                                                                      409, 404, 409, 404, 403, 403, 403, 403),
+                new Row("GET", "/api/advice/clients/" + c + "/drift", null,           200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("GET", "/api/advice/clients/" + c + "/goals", null,           200, 404, 200, 404, 200, 403, 404, 403),
+                new Row("POST", "/api/advice/drift-runs", null,                       403, 403, 403, 403, 403, 200, 403, 403),
                 new Row("GET", "/api/engagement/clients/" + c, null,                  200, 404, 200, 404, 200, 403, 403, 403),
                 new Row("GET", "/api/clients/" + c + "/household", null,              200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/clients/" + c + "/consents", null,               200, 404, 200, 404, 200, 403, 404, 403),

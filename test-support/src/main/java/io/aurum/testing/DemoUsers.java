@@ -11,6 +11,7 @@ public final class DemoUsers {
     public static final UUID RM_WANG_ID = UUID.fromString("6f1c0a00-0000-4000-8000-000000000002");
     public static final String LEAD_ZHANG = "lead.zhang";
     public static final String ADVISOR_CHEN = "advisor.chen";
+    public static final UUID ADVISOR_CHEN_ID = UUID.fromString("6f1c0a00-0000-4000-8000-000000000004");
     public static final String COMPLIANCE_ZHAO = "compliance.zhao";
     public static final String OPS_SUN = "ops.sun";
     public static final String CLIENT_LIU = "client.liu";

@@ -83,6 +83,29 @@ public class Product extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(length = 2000)
+    public String description;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
     @Version
     public long version;
+
+    /** The midpoint of the stated yield range; null when the product states none. */
+    public BigDecimal expectedReturn() {
+        if (expectedYieldLow == null || expectedYieldHigh == null) {
+            return null;
+        }
+        return expectedYieldLow.add(expectedYieldHigh).divide(BigDecimal.valueOf(2), 4, java.math.RoundingMode.HALF_EVEN);
+    }
 }

@@ -48,7 +48,8 @@ class ProductResourceTest {
         given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).get("/api/advice/products?assetClass=SHARES")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("assetClass"));
-        given().auth().oauth2(KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret")).get("/api/advice/products")
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).get("/api/advice/products?status=ON_HOLD")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"));
     }
 }

@@ -1,0 +1,191 @@
+package io.aurum.advisory.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aurum.advisory.domain.AssetClass;
+import io.aurum.advisory.domain.ClientRef;
+import io.aurum.advisory.service.DriftMonitor;
+import io.aurum.common.events.EventEnvelope;
+import io.aurum.messaging.IdempotentConsumer;
+import io.aurum.messaging.PoisonMessageException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * advisory-service's read models from other services' events (docs/events.md): the coverage team and lifecycle from
+ * client.profile, the risk level and its validity from risk.profile, the holdings per asset class from client.aum
+ * (after which the client's drift is evaluated). Each consumer is idempotent on the event id; a message that cannot
+ * be applied goes to advisory-service.dlq and consumption goes on.
+ */
+@ApplicationScoped
+public class ClientFeeds {
+
+    private static final Logger LOG = Logger.getLogger(ClientFeeds.class);
+
+    private final IdempotentConsumer consumer;
+    private final DriftMonitor drift;
+    private final EntityManager em;
+
+    public ClientFeeds(IdempotentConsumer consumer, DriftMonitor drift, EntityManager em) {
+        this.consumer = consumer;
+        this.drift = drift;
+        this.em = em;
+    }
+
+    @Incoming("client-profile")
+    @Blocking
+    @Transactional
+    public void onProfile(String message) {
+        consumer.apply("advisory-service/client.profile", message, event -> {
+            JsonNode p = event.payload();
+            switch (event.type()) {
+                case "ClientRegistered", "ClientProfileUpdated" -> {
+                    ClientRef ref = ClientRef.getOrNew(clientId(event));
+                    ref.displayName = text(p, "fullName");
+                    ref.lifecycleStatus = text(p, "lifecycleStatus");
+                    ref.tier = text(p, "tier");
+                    ref.primaryRmId = uuid(p, "primaryRmId");
+                    ref.advisorId = uuid(p, "advisorId");
+                    ref.team = text(p, "team");
+                    ref.erased = p.path("erased").asBoolean(false);
+                    ref.updatedAt = Instant.now();
+                }
+                case "ClientClosed" -> {
+                    ClientRef ref = ClientRef.getOrNew(clientId(event));
+                    ref.lifecycleStatus = "CLOSED";
+                    ref.erased = ref.erased || p.path("erased").asBoolean(false);
+                    ref.updatedAt = Instant.now();
+                }
+                default -> LOG.debugf("%s is not used by advisory-service", event.type());
+            }
+        });
+    }
+
+    @Incoming("risk-profile")
+    @Blocking
+    @Transactional
+    public void onRiskProfile(String message) {
+        consumer.apply("advisory-service/risk.profile", message, event -> {
+            if (!"RiskProfileAssessed".equals(event.type())) {
+                return;
+            }
+            JsonNode p = event.payload();
+            String level = text(p, "level");
+            if (level == null || !level.matches("C[1-5]")) {
+                throw new PoisonMessageException("RiskProfileAssessed " + event.eventId() + " has no level C1–C5");
+            }
+            ClientRef ref = ClientRef.getOrNew(clientId(event));
+            ref.riskLevel = level;
+            ref.riskValidUntil = instant(p, "validUntil");
+            ref.assessmentId = uuid(p, "assessmentId");
+            ref.updatedAt = Instant.now();
+        });
+    }
+
+    @Incoming("client-aum")
+    @Blocking
+    @Transactional
+    public void onAum(String message) {
+        consumer.apply("advisory-service/client.aum", message, event -> {
+            if (!"ClientAumChanged".equals(event.type())) {
+                return;
+            }
+            JsonNode p = event.payload();
+            UUID clientId = clientId(event);
+            LocalDate asOf = date(p, "asOf");
+            ClientRef ref = ClientRef.getOrNew(clientId);
+            if (ref.holdingsAsOf != null && asOf != null && asOf.isBefore(ref.holdingsAsOf)) {
+                LOG.debugf("ClientAumChanged %s is older than the holdings kept (%s); skipped", event.eventId(), ref.holdingsAsOf);
+                return;
+            }
+            ref.aumCny = amount(p, "aumCny");
+            ref.highRiskCny = amount(p, "highRiskHoldingsCny");
+            ref.holdingsAsOf = asOf;
+            ref.updatedAt = Instant.now();
+            JsonNode byClass = p.path("byAssetClass");
+            if (!byClass.isObject()) {
+                return;
+            }
+            ref.flush();
+            em.createNativeQuery("DELETE FROM holding WHERE client_id = ?1").setParameter(1, clientId).executeUpdate();
+            for (Iterator<Map.Entry<String, JsonNode>> it = byClass.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                AssetClass c;
+                try {
+                    c = AssetClass.valueOf(e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    throw new PoisonMessageException("ClientAumChanged " + event.eventId() + ": unknown asset class " + e.getKey());
+                }
+                em.createNativeQuery("INSERT INTO holding (client_id, asset_class, amount_cny) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, clientId).setParameter(2, c.name()).setParameter(3, decimal(e.getValue().asText(), "byAssetClass." + c))
+                        .executeUpdate();
+            }
+            drift.evaluate(List.of(clientId));
+        });
+    }
+
+    private static UUID clientId(EventEnvelope event) {
+        UUID id = event.clientId() != null ? event.clientId() : uuid(event.payload(), "clientId");
+        if (id == null) {
+            throw new PoisonMessageException(event.type() + " " + event.eventId() + " names no client");
+        }
+        return id;
+    }
+
+    private static String text(JsonNode p, String field) {
+        JsonNode n = p.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static UUID uuid(JsonNode p, String field) {
+        String t = text(p, field);
+        try {
+            return t == null || t.isBlank() ? null : UUID.fromString(t);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException(field + " is not a UUID: " + t);
+        }
+    }
+
+    private static Instant instant(JsonNode p, String field) {
+        String t = text(p, field);
+        try {
+            return t == null ? null : Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new PoisonMessageException(field + " is not an ISO instant: " + t);
+        }
+    }
+
+    private static LocalDate date(JsonNode p, String field) {
+        String t = text(p, field);
+        try {
+            return t == null ? null : LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new PoisonMessageException(field + " is not an ISO date: " + t);
+        }
+    }
+
+    private static BigDecimal amount(JsonNode p, String field) {
+        String t = text(p, field);
+        return t == null ? null : decimal(t, field);
+    }
+
+    private static BigDecimal decimal(String t, String field) {
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            throw new PoisonMessageException(field + " is not a decimal: " + t);
+        }
+    }
+}

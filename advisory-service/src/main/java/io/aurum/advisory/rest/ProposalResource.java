@@ -1,0 +1,258 @@
+package io.aurum.advisory.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aurum.advisory.domain.Proposal;
+import io.aurum.advisory.domain.ProposalStatus;
+import io.aurum.advisory.service.Proposals;
+import io.aurum.common.problem.Problem;
+import io.aurum.common.security.Caller;
+import io.aurum.common.security.Roles;
+import io.aurum.common.web.Page;
+import io.aurum.common.web.Params;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@Path("/api/advice/proposals")
+@Tag(name = "Proposals", description = "Suitability-checked investment proposals: build, edit, present, answer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProposalResource {
+
+    private final Proposals proposals;
+    private final SecurityIdentity identity;
+    private final ObjectMapper mapper;
+
+    public ProposalResource(Proposals proposals, SecurityIdentity identity, ObjectMapper mapper) {
+        this.proposals = proposals;
+        this.identity = identity;
+        this.mapper = mapper;
+    }
+
+    public record Amount(@NotNull @DecimalMin("1000.00") @DecimalMax("100000000000.00") @Digits(integer = 12, fraction = 2)
+                         @Schema(example = "2000000.00") BigDecimal amount,
+                         @NotNull @Pattern(regexp = "[A-Z]{3}") @Schema(example = "CNY") String currency) {
+    }
+
+    public record NewProposal(@NotNull @Schema(example = "c1a2b3c4-0000-4000-8000-000000000001") UUID clientId,
+                              @NotNull @Valid Amount amount,
+                              @Size(max = 10) List<@NotNull UUID> goalIds,
+                              @Min(0) @Max(36500) @Schema(description = "Leave out products locked up longer than this") Integer maxLockupDays) {
+    }
+
+    public record LineAmount(@NotNull @DecimalMin("0.01") @DecimalMax("100000000000.00") @Digits(integer = 12, fraction = 2)
+                             @Schema(example = "600000.00") BigDecimal amount,
+                             @NotNull @Pattern(regexp = "[A-Z]{3}") @Schema(example = "CNY") String currency) {
+    }
+
+    public record LineRequest(@NotNull UUID productId, @NotNull @Valid LineAmount amount) {
+    }
+
+    public record Lines(@NotNull @Size(min = 1, max = 30) List<@NotNull @Valid LineRequest> lines) {
+    }
+
+    public record Rejection(@Size(max = 1000) String reason) {
+    }
+
+    public record ExpiryRun(int expired, Instant asOf) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Build a proposal for a client",
+            description = "Allocates the amount by the model of the client's risk level, picks products on sale that fit (rating at or "
+                    + "below the level, minimum investment, currency, lock-up), and has risk-service check every line. Needs a "
+                    + "valid risk profile. The draft is saved only when the check succeeded; while risk-service is down the "
+                    + "answer is 503 and nothing is saved.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two million", value = """
+            {"clientId":"c1a2b3c4-0000-4000-8000-000000000001","amount":{"amount":"2000000.00","currency":"CNY"},"maxLockupDays":365}""")))
+    @APIResponse(responseCode = "201", description = "The draft", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid amount, currency or goal; the field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Client not in the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No valid risk profile (risk-profile-missing / risk-profile-expired), or the client is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "risk-service cannot check suitability now; nothing saved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewProposal request, @Context UriInfo uri) {
+        Proposal p = proposals.create(Caller.of(identity), request.clientId(), request.amount().amount(),
+                request.amount().currency(), request.goalIds(), request.maxLockupDays());
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                .entity(view(() -> Proposal.findById(p.id))).tag(new EntityTag(Long.toString(p.version))).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.COMPLIANCE_OFFICER, Roles.CLIENT})
+    @Operation(summary = "Proposals in the caller's reach",
+            description = "Advisors: their clients'; RMs: their book's; team leads: their team's; compliance: all; a client: its own "
+                    + "presented and answered proposals (never drafts). Newest first.")
+    @APIResponse(responseCode = "200", description = "A page of proposals")
+    @APIResponse(responseCode = "400", description = "Bad filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ProposalView> list(@QueryParam("clientId") String clientId, @QueryParam("status") String status,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        UUID client = clientId == null || clientId.isBlank() ? null : Params.uuid("clientId", clientId);
+        ProposalStatus st = Params.enumValue(ProposalStatus.class, "status", status);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Page<Proposal> result = proposals.list(Caller.of(identity), client, st, page, size);
+            return Page.of(result.items().stream().map(p -> ProposalView.of(p, mapper)).toList(), page, size, result.total());
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.COMPLIANCE_OFFICER, Roles.CLIENT})
+    @Operation(summary = "One proposal", description = "With its lines, verdicts and reasons, figures and the risk disclosure (zh/en). ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "The proposal", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or not in reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id) {
+        UUID pid = Params.uuid("id", id);
+        return tagged(view(() -> proposals.get(Caller.of(identity), pid)));
+    }
+
+    @PUT
+    @Path("/{id}/lines")
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Replace a draft's lines",
+            description = "If-Match required. Every product must be on sale, in the proposal's currency and at or above its minimum; "
+                    + "the suitability check reruns (503 and nothing saved if risk-service is down).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two lines", value = """
+            {"lines":[{"productId":"a0000000-0000-4000-8000-000000000003","amount":{"amount":"600000.00","currency":"CNY"}},
+                      {"productId":"a0000000-0000-4000-8000-000000000005","amount":{"amount":"400000.00","currency":"CNY"}}]}""")))
+    @APIResponse(responseCode = "200", description = "The rechecked draft", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown product, below minimum, currency mismatch; lines[i] named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replaceLines(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Lines body) {
+        UUID pid = Params.uuid("id", id);
+        long version = Params.requiredIfMatch(ifMatch);
+        for (int i = 0; i < body.lines().size(); i++) {
+            if (!Proposals.CURRENCY.equals(body.lines().get(i).amount().currency())) {
+                throw io.aurum.common.problem.ApiException.badField("lines[" + i + "].amount.currency", "proposals are in CNY");
+            }
+        }
+        List<Proposals.LineSpec> specs = body.lines().stream()
+                .map(l -> new Proposals.LineSpec(l.productId(), l.amount().amount())).toList();
+        proposals.replaceLines(Caller.of(identity), pid, version, specs);
+        return tagged(view(() -> Proposal.findById(pid)));
+    }
+
+    @POST
+    @Path("/{id}/present")
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Present a draft to the client",
+            description = "Reruns the suitability check now; any UNSUITABLE or NOT_ASSESSED line blocks (409 naming the lines and "
+                    + "reasons). Presented proposals expire after 30 days (configurable). ProposalPresented is published. If-Match "
+                    + "is honoured when sent.")
+    @APIResponse(responseCode = "200", description = "Presented", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "409", description = "A line is refused (proposal-unsuitable) or not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "risk-service cannot check now; the proposal stays a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response present(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        UUID pid = Params.uuid("id", id);
+        Long version = Params.ifMatch(ifMatch);
+        proposals.present(Caller.of(identity), pid, version);
+        return tagged(view(() -> Proposal.findById(pid)));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Accept a presented proposal",
+            description = "The client in the app, or its RM/advisor recording a branch acceptance. Expired proposals answer 409. "
+                    + "ProposalAccepted is published.")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "409", description = "Not presented, or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response accept(@PathParam("id") String id) {
+        UUID pid = Params.uuid("id", id);
+        proposals.accept(Caller.of(identity), pid);
+        return tagged(view(() -> Proposal.findById(pid)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Reject a presented proposal", description = "With an optional reason. ProposalRejected is published.")
+    @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "409", description = "Not presented, or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reject(@PathParam("id") String id, @Valid Rejection body) {
+        UUID pid = Params.uuid("id", id);
+        proposals.reject(Caller.of(identity), pid, body == null ? null : body.reason());
+        return tagged(view(() -> Proposal.findById(pid)));
+    }
+
+    @POST
+    @Path("/expiry-runs")
+    @RolesAllowed(Roles.OPS_ADMIN)
+    @Operation(summary = "Expire presented proposals now",
+            description = "What the hourly job does, on demand: every presented proposal whose expiry has passed at asOf "
+                    + "(default now; never in the future) becomes EXPIRED.")
+    @APIResponse(responseCode = "200", description = "How many expired")
+    @APIResponse(responseCode = "400", description = "asOf is not an instant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ExpiryRun expire(@QueryParam("asOf") String asOf) {
+        Instant at = Params.instant("asOf", asOf);
+        Instant now = at == null ? Instant.now() : at;
+        if (now.isAfter(Instant.now())) {
+            throw io.aurum.common.problem.ApiException.badField("asOf", "must not be in the future");
+        }
+        return new ExpiryRun(proposals.expireDue(now), now);
+    }
+
+    private ProposalView view(Supplier<Proposal> load) {
+        return QuarkusTransaction.requiringNew().call(() -> ProposalView.of(load.get(), mapper));
+    }
+
+    private static Response tagged(ProposalView v) {
+        return Response.ok(v).tag(new EntityTag(Long.toString(v.version()))).build();
+    }
+}

@@ -1,0 +1,39 @@
+package io.aurum.advisory.risk;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * risk-service's suitability API, called with advisory-service's own client-credentials token (Keycloak, role
+ * internal-service). Answers are read by {@link SuitabilityChecks}, which adds timeouts, retries and a breaker.
+ */
+@RegisterRestClient(configKey = "risk-service")
+@OidcClientFilter
+@Path("/api/risk/suitability-checks")
+public interface RiskServiceClient {
+
+    record Amount(BigDecimal amount, String currency) {
+    }
+
+    record Line(String productId, String riskRating, String assetClass, int lockupDays, boolean qualifiedInvestorOnly,
+                boolean privateProduct, Amount amount) {
+    }
+
+    record CheckRequest(UUID clientId, List<Line> lines) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    Response check(CheckRequest request);
+}
