@@ -33,20 +33,26 @@ CREATE TABLE model_weight (
     PRIMARY KEY (model_id, asset_class)
 );
 
--- A version is immutable once written: a change is a new version.
-CREATE FUNCTION model_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A version is immutable once written: a change is a new version (only ACTIVE → RETIRED may happen to a version).
+CREATE FUNCTION model_portfolio_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_TABLE_NAME = 'model_portfolio' AND TG_OP = 'UPDATE'
-       AND (NEW.risk_level, NEW.version, NEW.name, NEW.created_at) IS NOT DISTINCT FROM (OLD.risk_level, OLD.version, OLD.name, OLD.created_at)
-       AND OLD.status = 'ACTIVE' AND NEW.status = 'RETIRED' THEN
-        RETURN NEW;
+    IF TG_OP = 'UPDATE' THEN
+        IF (NEW.id, NEW.risk_level, NEW.version, NEW.name, NEW.note, NEW.created_by, NEW.created_at)
+               IS NOT DISTINCT FROM (OLD.id, OLD.risk_level, OLD.version, OLD.name, OLD.note, OLD.created_by, OLD.created_at)
+           AND OLD.status = 'ACTIVE' AND NEW.status = 'RETIRED' THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION 'model portfolios are immutable: write a new version';
 END $$;
+CREATE FUNCTION model_weight_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'model portfolio weights are immutable: write a new version';
+END $$;
 CREATE TRIGGER model_portfolio_immutable BEFORE UPDATE OR DELETE ON model_portfolio
-    FOR EACH ROW EXECUTE FUNCTION model_is_immutable();
+    FOR EACH ROW EXECUTE FUNCTION model_portfolio_is_immutable();
 CREATE TRIGGER model_weight_immutable BEFORE UPDATE OR DELETE ON model_weight
-    FOR EACH ROW EXECUTE FUNCTION model_is_immutable();
+    FOR EACH ROW EXECUTE FUNCTION model_weight_is_immutable();
 
 -- advisory-service's view of a client, fed by client.profile, risk.profile and client.aum (no reach into other databases).
 CREATE TABLE client_ref (

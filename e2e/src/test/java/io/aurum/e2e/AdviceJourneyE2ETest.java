@@ -91,11 +91,19 @@ class AdviceJourneyE2ETest {
         fixed.then().statusCode(200).body("lines.verdict", everyItem(not(equalTo("UNSUITABLE"))));
         as(DemoUsers.ADVISOR_CHEN).post("/api/advice/proposals/" + id + "/present").then().statusCode(200)
                 .body("status", equalTo("PRESENTED")).body("riskDisclosure.zh", containsString("R3"));
+        // engagement-service holds a follow-up for the RM until the client answers
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(DemoUsers.RM_LI).get("/api/engagement/tasks?clientId=" + client)
+                .then().statusCode(200).body("items.findAll { it.type == 'PROPOSAL_FOLLOW_UP' && it.relatedId == '" + id + "' }.status",
+                        hasItem("OPEN")));
         // the client sees it in the app and accepts it; another client cannot
         as(DemoUsers.CLIENT_HUANG).post("/api/advice/proposals/" + id + "/accept").then().statusCode(404);
         as(DemoUsers.CLIENT_LIU).get("/api/advice/proposals").then().statusCode(200).body("items.id", hasItem(id));
         as(DemoUsers.CLIENT_LIU).post("/api/advice/proposals/" + id + "/accept").then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("client.liu"));
+        // the answer closes the follow-up by itself
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(DemoUsers.RM_LI).get("/api/engagement/tasks?clientId=" + client)
+                .then().statusCode(200).body("items.findAll { it.type == 'PROPOSAL_FOLLOW_UP' && it.relatedId == '" + id + "' }.status",
+                        hasItem("DONE")));
         // the RM sees the book's accepted proposal; compliance reads it too
         as(DemoUsers.RM_LI).get("/api/advice/proposals?clientId=" + client + "&status=ACCEPTED").then().statusCode(200)
                 .body("items.id", hasItem(id));

@@ -185,6 +185,7 @@ public class ProposalResource {
 
     @POST
     @Path("/{id}/present")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Present a draft to the client",
             description = "Reruns the suitability check now; any UNSUITABLE or NOT_ASSESSED line blocks (409 naming the lines and "
@@ -204,6 +205,7 @@ public class ProposalResource {
 
     @POST
     @Path("/{id}/accept")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Accept a presented proposal",
             description = "The client in the app, or its RM/advisor recording a branch acceptance. Expired proposals answer 409. "
@@ -219,6 +221,7 @@ public class ProposalResource {
 
     @POST
     @Path("/{id}/reject")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Reject a presented proposal", description = "With an optional reason. ProposalRejected is published.")
     @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ProposalView.class)))
@@ -232,6 +235,7 @@ public class ProposalResource {
 
     @POST
     @Path("/expiry-runs")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.OPS_ADMIN)
     @Operation(summary = "Expire presented proposals now",
             description = "What the hourly job does, on demand: every presented proposal whose expiry has passed at asOf "

@@ -2,7 +2,6 @@ package io.aurum.advisory.rest;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurum.advisory.domain.ModelPortfolio;
 import io.aurum.advisory.domain.Proposal;
@@ -30,12 +29,18 @@ public record ProposalView(UUID id, UUID clientId, String status, Money investab
                              int lockupDays) {
     }
 
+    /** risk-service's reason for a verdict, with its text in Chinese and English. */
+    public record Reason(String code, String severity, String textZh, String textEn) {
+    }
+
     public record LineView(int line, ProductRef product, Money amount,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal weightPercent, String verdict,
-                           JsonNode reasons) {
+                           List<Reason> reasons) {
     }
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
     };
 
     public static ProposalView of(Proposal p, ObjectMapper mapper) {
@@ -59,11 +64,11 @@ public record ProposalView(UUID id, UUID clientId, String status, Money investab
     }
 
     private static LineView line(ProposalLine l, BigDecimal placed, String currency, ObjectMapper mapper) {
-        JsonNode reasons;
+        List<Reason> reasons;
         try {
-            reasons = mapper.readTree(l.reasons);
+            reasons = mapper.readValue(l.reasons, REASONS);
         } catch (Exception e) {
-            reasons = mapper.createArrayNode();
+            reasons = List.of();
         }
         BigDecimal weight = placed.signum() == 0 ? BigDecimal.ZERO
                 : l.amount.multiply(BigDecimal.valueOf(100)).divide(placed, 2, RoundingMode.HALF_EVEN);

@@ -46,7 +46,11 @@ class ModelPortfolioTest {
                 .body("", hasSize(before + 1)).body("[0].status", equalTo("ACTIVE")).body("[1].status", equalTo("RETIRED"));
         // a written version never changes (database trigger), not even by a direct UPDATE
         assertThatThrownBy(() -> fixtures.exec("UPDATE model_weight SET target_percent = 90 WHERE asset_class = 'CASH'"))
-                .hasStackTraceContaining("immutable");
+                .hasStackTraceContaining("model portfolio weights are immutable: write a new version");
+        assertThatThrownBy(() -> fixtures.exec("UPDATE model_portfolio SET name = 'changed' WHERE risk_level = 'C1'"))
+                .hasStackTraceContaining("model portfolios are immutable: write a new version");
+        assertThatThrownBy(() -> fixtures.exec("DELETE FROM model_portfolio WHERE risk_level = 'C2'"))
+                .hasStackTraceContaining("model portfolios are immutable");
     }
 
     @Test

@@ -5,9 +5,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
 /**
@@ -50,4 +53,41 @@ public class ClientCard extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "interest_tags", nullable = false)
+    public String[] interestTags = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "preferred_channels", nullable = false)
+    public String[] preferredChannels = new String[0];
+
+    @Column(name = "quiet_hours_start")
+    public LocalTime quietHoursStart;
+
+    @Column(name = "quiet_hours_end")
+    public LocalTime quietHoursEnd;
+
+    @Column(name = "marketing_consent", nullable = false)
+    public boolean marketingConsent;
+
+    @Column(nullable = false)
+    public boolean erased;
+
+    /** The last meaningful contact (interaction); the cadence clock. */
+    @Column(name = "last_contact_at")
+    public Instant lastContactAt;
+
+    /** When the cadence clock started for a client never contacted (first seen). */
+    @Column(name = "cadence_anchor_at")
+    public Instant cadenceAnchorAt;
+
+    @Column(name = "last_outflow_at")
+    public Instant lastOutflowAt;
+
+    @Column(name = "last_outflow_ratio")
+    public java.math.BigDecimal lastOutflowRatio;
+
+    @Column(name = "downgrade_warned_at")
+    public Instant downgradeWarnedAt;
 }

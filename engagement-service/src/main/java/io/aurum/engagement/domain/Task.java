@@ -69,6 +69,17 @@ public class Task extends PanacheEntityBase {
     @Column(name = "closed_reason")
     public String closedReason;
 
+    /** Set by jobs: the reason's key (e.g. CADENCE:client:date), unique, so a rerun makes nothing twice. */
+    @Column(name = "dedupe_key")
+    public String dedupeKey;
+
+    /** The suggested channel for a care contact. */
+    public String channel;
+
+    /** The proposal, complaint or activity the task is about. */
+    @Column(name = "related_id")
+    public UUID relatedId;
+
     @Version
     public long version;
 }

@@ -10,6 +10,24 @@ public enum TaskType {
     RETENTION_CALL,
     /** risk profile expiring */
     REASSESS_RISK,
+    /** the contact cadence of the tier has lapsed */
+    CONTACT_DUE,
+    /** birthday greeting, 7 days ahead */
+    BIRTHDAY_CARE,
+    /** festival care day (Spring Festival, Mid-Autumn…) */
+    FESTIVAL_CARE,
+    /** a presented proposal the client has not answered */
+    PROPOSAL_FOLLOW_UP,
+    /** a holding matures soon: talk about what comes next */
+    MATURITY_FOLLOW_UP,
+    /** a complaint missed a deadline: the team lead steps in */
+    COMPLAINT_ESCALATION,
     /** created by an RM */
-    MANUAL
+    MANUAL;
+
+    /** Tasks that a meaningful contact with the client fulfils. */
+    public boolean doneByContact() {
+        return this == CONTACT_DUE || this == WELCOME_CALL || this == RETENTION_CALL || this == BIRTHDAY_CARE
+                || this == FESTIVAL_CARE || this == MATURITY_FOLLOW_UP;
+    }
 }

@@ -3,10 +3,14 @@ package io.aurum.engagement.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 /** The part of client-service's client.profile payloads that engagement-service uses (unknown fields ignored). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientProfileChanged(UUID clientId, String fullName, String latinName, LocalDate birthDate,
-                                   String lifecycleStatus, String tier, UUID primaryRmId, UUID advisorId, String team) {
+                                   String lifecycleStatus, String tier, UUID primaryRmId, UUID advisorId, String team,
+                                   List<String> interestTags, List<String> preferredChannels, LocalTime quietHoursStart,
+                                   LocalTime quietHoursEnd, boolean erased) {
 }

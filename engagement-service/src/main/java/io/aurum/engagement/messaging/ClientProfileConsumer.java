@@ -43,6 +43,39 @@ public class ClientProfileConsumer {
         });
     }
 
+    /** MARKETING consent decides whether care and campaign contacts (birthdays, festivals, activities) are made. */
+    @Incoming("client-consent")
+    @Blocking
+    @Transactional
+    public void onConsent(String message) {
+        consumer.apply("engagement-service/client.consent", message, event -> {
+            if (!"ClientConsentChanged".equals(event.type())) {
+                return;
+            }
+            var p = event.payload();
+            if (!"MARKETING".equals(p.path("purpose").asText())) {
+                return;
+            }
+            if (event.clientId() == null) {
+                throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " names no client");
+            }
+            ClientCard card = ClientCard.findById(event.clientId());
+            if (card == null) {
+                // consent before the profile (other partition order): the card comes with the profile; keep the fact
+                card = new ClientCard();
+                card.clientId = event.clientId();
+                card.fullName = "(pending)";
+                card.lifecycleStatus = "PROSPECT";
+                card.tier = "MASS";
+                card.lastEventId = event.eventId();
+                card.cadenceAnchorAt = event.occurredAt();
+            }
+            card.marketingConsent = p.path("granted").asBoolean(false);
+            card.updatedAt = Instant.now();
+            card.persist();
+        });
+    }
+
     private void apply(EventEnvelope event, ClientProfileChanged change) {
         if (change.clientId() == null || change.fullName() == null) {
             throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId or fullName");
@@ -51,6 +84,8 @@ public class ClientProfileConsumer {
         if (card == null) {
             card = new ClientCard();
             card.clientId = change.clientId();
+            // the cadence clock of a client never contacted starts when the client enters the book
+            card.cadenceAnchorAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         }
         card.fullName = change.fullName();
         card.latinName = change.latinName();
@@ -60,6 +95,12 @@ public class ClientProfileConsumer {
         card.primaryRmId = change.primaryRmId();
         card.advisorId = change.advisorId();
         card.team = change.team();
+        card.interestTags = change.interestTags() == null ? new String[0] : change.interestTags().toArray(String[]::new);
+        card.preferredChannels = change.preferredChannels() == null ? new String[0]
+                : change.preferredChannels().toArray(String[]::new);
+        card.quietHoursStart = change.quietHoursStart();
+        card.quietHoursEnd = change.quietHoursEnd();
+        card.erased = change.erased();
         card.lastEventId = event.eventId();
         card.updatedAt = Instant.now();
         card.persist();

@@ -2,6 +2,8 @@ package io.aurum.engagement.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aurum.common.events.EventEnvelope;
+import io.aurum.engagement.config.EngagementConfig;
+import io.aurum.engagement.domain.ClientCard;
 import io.aurum.engagement.domain.TaskPriority;
 import io.aurum.engagement.domain.TaskType;
 import io.aurum.engagement.service.Tasks;
@@ -9,6 +11,7 @@ import io.aurum.messaging.IdempotentConsumer;
 import io.aurum.messaging.PoisonMessageException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -36,10 +39,14 @@ public class TaskTriggers {
 
     private final IdempotentConsumer consumer;
     private final Tasks tasks;
+    private final EngagementConfig config;
+    private final EntityManager em;
 
-    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks) {
+    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks, EngagementConfig config, EntityManager em) {
         this.consumer = consumer;
         this.tasks = tasks;
+        this.config = config;
+        this.em = em;
     }
 
     @Incoming("client-tier")
@@ -64,11 +71,17 @@ public class TaskTriggers {
                                 event.occurredAt().plus(Duration.ofDays(1)), event.eventId(), event.type()));
                     }
                 }
-                case "ClientTierDowngradeApproaching" -> tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"),
+                case "ClientTierDowngradeApproaching" -> {
+                    ClientCard card = ClientCard.findById(client);
+                    if (card != null) {
+                        card.downgradeWarnedAt = event.occurredAt();
+                    }
+                    tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"),
                         text(p, "team"), TaskType.RETENTION_CALL, TaskPriority.HIGH,
                         "Retention call: " + p.path("tier").asText() + " would become " + p.path("wouldBecome").asText()
                                 + " at the next month-end", event.occurredAt().plus(Duration.ofDays(7)),
                         event.eventId(), event.type()));
+                }
                 default -> LOG.debugf("%s is not a task trigger", event.type());
             }
         });
@@ -83,6 +96,11 @@ public class TaskTriggers {
                 return;
             }
             JsonNode p = event.payload();
+            ClientCard card = ClientCard.findById(clientId(event));
+            if (card != null) {
+                card.lastOutflowAt = event.occurredAt();
+                card.lastOutflowRatio = p.hasNonNull("outflowRatio") ? new java.math.BigDecimal(p.get("outflowRatio").asText()) : null;
+            }
             // same day: due at the end of the bank's business day the outflow was seen
             Instant endOfDay = LocalDate.ofInstant(event.occurredAt(), BANK_ZONE).plusDays(1).atStartOfDay(BANK_ZONE)
                     .toInstant().minusSeconds(1);
@@ -113,6 +131,58 @@ public class TaskTriggers {
                 }
                 case "RiskProfileAssessed" -> tasks.closeBecauseResolved(client, TaskType.REASSESS_RISK,
                         "closed automatically: the risk profile was reassessed");
+                default -> LOG.debugf("%s is not a task trigger", event.type());
+            }
+        });
+    }
+
+    /**
+     * Proposals (advisory.proposal): a presented proposal gets a follow-up for its advisor's RM, due when it has been
+     * unanswered for 14 days; an answer or expiry closes it. Accepted lines with a maturity date are remembered so the
+     * daily job can ask for a maturity follow-up.
+     */
+    @Incoming("advisory-proposal")
+    @Blocking
+    @Transactional
+    public void onProposal(String message) {
+        handle("engagement-service/advisory.proposal", message, event -> {
+            JsonNode p = event.payload();
+            UUID client = clientId(event);
+            UUID proposal = uuid(p, "proposalId");
+            if (proposal == null) {
+                throw new PoisonMessageException(event.type() + " " + event.eventId() + " names no proposal");
+            }
+            switch (event.type()) {
+                case "ProposalPresented" -> {
+                    Instant presented = p.hasNonNull("presentedAt") ? Instant.parse(p.get("presentedAt").asText()) : event.occurredAt();
+                    em.createNativeQuery("INSERT INTO proposal_watch (proposal_id, client_id, presented_at) VALUES (?1, ?2, ?3)"
+                                    + " ON CONFLICT (proposal_id) DO NOTHING")
+                            .setParameter(1, proposal).setParameter(2, client).setParameter(3, presented).executeUpdate();
+                    tasks.fromJob(new Tasks.Scheduled(client, uuid(p, "primaryRmId"), text(p, "team"),
+                            TaskType.PROPOSAL_FOLLOW_UP, TaskPriority.NORMAL, "Follow up the proposal of CNY "
+                            + p.path("amount").asText() + " presented " + LocalDate.ofInstant(presented, BANK_ZONE)
+                            + " if the client has not answered", presented.plus(config.proposalFollowUpAfter()),
+                            "PROPOSAL:" + proposal, null, proposal));
+                }
+                case "ProposalAccepted", "ProposalRejected", "ProposalExpired" -> {
+                    String outcome = event.type().substring("Proposal".length()).toUpperCase(java.util.Locale.ROOT);
+                    em.createNativeQuery("UPDATE proposal_watch SET answered_at = ?2, outcome = ?3 WHERE proposal_id = ?1")
+                            .setParameter(1, proposal).setParameter(2, event.occurredAt()).setParameter(3, outcome).executeUpdate();
+                    tasks.closeRelated(proposal, TaskType.PROPOSAL_FOLLOW_UP, "closed automatically: the proposal was "
+                            + outcome.toLowerCase(java.util.Locale.ROOT));
+                    if ("ProposalAccepted".equals(event.type())) {
+                        for (JsonNode line : p.path("lines")) {
+                            if (line.hasNonNull("maturityDate")) {
+                                em.createNativeQuery("INSERT INTO holding_maturity (client_id, product_code, maturity_date, amount)"
+                                                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                                        .setParameter(1, client).setParameter(2, line.path("productCode").asText())
+                                        .setParameter(3, LocalDate.parse(line.get("maturityDate").asText()))
+                                        .setParameter(4, new java.math.BigDecimal(line.path("amount").asText("0")))
+                                        .executeUpdate();
+                            }
+                        }
+                    }
+                }
                 default -> LOG.debugf("%s is not a task trigger", event.type());
             }
         });

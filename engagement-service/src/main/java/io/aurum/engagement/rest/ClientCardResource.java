@@ -7,6 +7,8 @@ import io.aurum.common.security.CoverageAccess;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Params;
 import io.aurum.engagement.domain.ClientCard;
+import io.aurum.engagement.service.Attrition;
+import io.aurum.engagement.service.Surveys;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -31,9 +33,13 @@ import java.util.UUID;
 public class ClientCardResource {
 
     private final SecurityIdentity identity;
+    private final Attrition attrition;
+    private final Surveys surveys;
 
-    public ClientCardResource(SecurityIdentity identity) {
+    public ClientCardResource(SecurityIdentity identity, Attrition attrition, Surveys surveys) {
         this.identity = identity;
+        this.attrition = attrition;
+        this.surveys = surveys;
     }
 
     public record ClientCardView(UUID clientId, String fullName, String latinName, LocalDate birthDate,
@@ -64,4 +70,22 @@ public class ClientCardResource {
         }
         return ClientCardView.of(card);
     }
+
+    @GET
+    @Path("/{id}/attrition")
+    @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.ADVISOR, Roles.COMPLIANCE_OFFICER})
+    @Operation(summary = "A client's attrition-risk score with its reasons",
+            description = "0–100 from recent large outflows, contact gaps, open complaints, the latest survey and an approaching downgrade.")
+    public Attrition.ClientScore attrition(@PathParam("id") String id) {
+        return attrition.of(Caller.of(identity), Params.uuid("id", id));
+    }
+
+    @GET
+    @Path("/{id}/satisfaction")
+    @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.ADVISOR, Roles.COMPLIANCE_OFFICER})
+    @Operation(summary = "A client's surveys, average CSAT and NPS")
+    public Surveys.Satisfaction satisfaction(@PathParam("id") String id) {
+        return surveys.of(Caller.of(identity), Params.uuid("id", id));
+    }
+
 }

@@ -44,10 +44,12 @@ public class TaskResource {
 
     public record TaskView(UUID id, UUID clientId, UUID ownerId, String team, String type, String priority,
                            String status, String title, String notes, Instant dueAt, UUID sourceEventId,
-                           String sourceType, Instant createdAt, Instant completedAt, String closedReason) {
+                           String sourceType, Instant createdAt, Instant completedAt, String closedReason, String channel,
+                           UUID relatedId) {
         static TaskView of(Task t) {
             return new TaskView(t.id, t.clientId, t.ownerId, t.team, t.type.name(), t.priority.name(), t.status.name(),
-                    t.title, t.notes, t.dueAt, t.sourceEventId, t.sourceType, t.createdAt, t.completedAt, t.closedReason);
+                    t.title, t.notes, t.dueAt, t.sourceEventId, t.sourceType, t.createdAt, t.completedAt, t.closedReason,
+                    t.channel, t.relatedId);
         }
     }
 

@@ -44,6 +44,11 @@ public class Tasks {
                           Instant dueAt, UUID sourceEventId, String sourceType) {
     }
 
+    /** What a job asks for: unique by its dedupe key (the reason), so a rerun makes nothing twice. */
+    public record Scheduled(UUID clientId, UUID ownerId, String team, TaskType type, TaskPriority priority, String title,
+                            Instant dueAt, String dedupeKey, String channel, UUID relatedId) {
+    }
+
     private final EntityManager em;
     private final Outbox outbox;
 
@@ -80,11 +85,42 @@ public class Tasks {
         return task;
     }
 
-    /** Closes the client's open tasks of a type whose reason has gone (e.g. the risk profile was reassessed). */
+    /** @return the new task, or null when a task for this reason exists already */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int closeBecauseResolved(UUID clientId, TaskType type, String reason) {
-        List<Task> open = Task.list("clientId = ?1 and type = ?2 and status in ?3", clientId, type,
-                List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS));
+    public Task fromJob(Scheduled r) {
+        ClientCard card = ClientCard.findById(r.clientId());
+        UUID owner = r.ownerId() != null ? r.ownerId() : card == null ? null : card.primaryRmId;
+        String team = r.team() != null ? r.team() : card == null ? null : card.team;
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO task (id, client_id, owner_id, team, type, priority, status, title, due_at,
+                                          source_type, created_by, created_at, updated_at, dedupe_key, channel, related_id)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'OPEN', ?7, ?8, 'job', 'engagement-service', ?9, ?9, ?10, ?11, ?12)
+                        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING""")
+                .setParameter(1, id).setParameter(2, r.clientId()).setParameter(3, owner).setParameter(4, team)
+                .setParameter(5, r.type().name()).setParameter(6, r.priority().name()).setParameter(7, r.title())
+                .setParameter(8, r.dueAt()).setParameter(9, now).setParameter(10, r.dedupeKey())
+                .setParameter(11, r.channel()).setParameter(12, r.relatedId())
+                .executeUpdate();
+        if (inserted == 0) {
+            return null;
+        }
+        Task task = Task.findById(id);
+        publishCreated(task);
+        return task;
+    }
+
+    /** Closes the open tasks about one thing (a proposal that was answered, a complaint that was resolved). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int closeRelated(UUID relatedId, TaskType type, String reason) {
+        return close(Task.list("relatedId = ?1 and type = ?2 and status in ?3", relatedId, type,
+                List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS)), reason, true);
+    }
+
+    /** Closes the given open tasks (DONE), each with a TaskCompleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int close(List<Task> open, String reason, boolean automatic) {
         Instant now = Instant.now();
         for (Task t : open) {
             t.status = TaskStatus.DONE;
@@ -92,9 +128,16 @@ public class Tasks {
             t.updatedAt = now;
             t.closedReason = reason;
             outbox.publish(TOPIC, "TaskCompleted", 1, t.clientId, new TaskCompleted(t.id, t.clientId, t.ownerId,
-                    t.type.name(), t.status.name(), reason, now, true));
+                    t.type.name(), t.status.name(), reason, now, automatic));
         }
         return open.size();
+    }
+
+    /** Closes the client's open tasks of a type whose reason has gone (e.g. the risk profile was reassessed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int closeBecauseResolved(UUID clientId, TaskType type, String reason) {
+        return close(Task.list("clientId = ?1 and type = ?2 and status in ?3", clientId, type,
+                List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS)), reason, true);
     }
 
     @Transactional
