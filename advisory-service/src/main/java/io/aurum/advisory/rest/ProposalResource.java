@@ -114,10 +114,11 @@ public class ProposalResource {
     @APIResponse(responseCode = "503", description = "risk-service cannot check suitability now; nothing saved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewProposal request, @Context UriInfo uri) {
-        Proposal p = proposals.create(Caller.of(identity), request.clientId(), request.amount().amount(),
-                request.amount().currency(), request.goalIds(), request.maxLockupDays());
-        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                .entity(view(() -> Proposal.findById(p.id))).tag(new EntityTag(Long.toString(p.version))).build();
+        // one transaction: the view is built from the entities just written (no reload)
+        ProposalView v = view(() -> proposals.create(Caller.of(identity), request.clientId(), request.amount().amount(),
+                request.amount().currency(), request.goalIds(), request.maxLockupDays()));
+        return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
+                .entity(v).tag(new EntityTag(Long.toString(v.version()))).build();
     }
 
     @GET
@@ -179,8 +180,7 @@ public class ProposalResource {
         }
         List<Proposals.LineSpec> specs = body.lines().stream()
                 .map(l -> new Proposals.LineSpec(l.productId(), l.amount().amount())).toList();
-        proposals.replaceLines(Caller.of(identity), pid, version, specs);
-        return tagged(view(() -> Proposal.findById(pid)));
+        return tagged(view(() -> proposals.replaceLines(Caller.of(identity), pid, version, specs)));
     }
 
     @POST
@@ -199,8 +199,7 @@ public class ProposalResource {
     public Response present(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         UUID pid = Params.uuid("id", id);
         Long version = Params.ifMatch(ifMatch);
-        proposals.present(Caller.of(identity), pid, version);
-        return tagged(view(() -> Proposal.findById(pid)));
+        return tagged(view(() -> proposals.present(Caller.of(identity), pid, version)));
     }
 
     @POST
@@ -215,8 +214,7 @@ public class ProposalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response accept(@PathParam("id") String id) {
         UUID pid = Params.uuid("id", id);
-        proposals.accept(Caller.of(identity), pid);
-        return tagged(view(() -> Proposal.findById(pid)));
+        return tagged(view(() -> proposals.accept(Caller.of(identity), pid)));
     }
 
     @POST
@@ -229,8 +227,7 @@ public class ProposalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reject(@PathParam("id") String id, @Valid Rejection body) {
         UUID pid = Params.uuid("id", id);
-        proposals.reject(Caller.of(identity), pid, body == null ? null : body.reason());
-        return tagged(view(() -> Proposal.findById(pid)));
+        return tagged(view(() -> proposals.reject(Caller.of(identity), pid, body == null ? null : body.reason())));
     }
 
     @POST
@@ -252,8 +249,13 @@ public class ProposalResource {
         return new ExpiryRun(proposals.expireDue(now), now);
     }
 
-    private ProposalView view(Supplier<Proposal> load) {
-        return QuarkusTransaction.requiringNew().call(() -> ProposalView.of(load.get(), mapper));
+    /** Runs the change (or read) and builds the view in one transaction, flushed so the version is the committed one. */
+    private ProposalView view(Supplier<Proposal> work) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Proposal p = work.get();
+            Proposal.getEntityManager().flush();
+            return ProposalView.of(p, mapper);
+        });
     }
 
     private static Response tagged(ProposalView v) {

@@ -1,0 +1,192 @@
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+/**
+ * Event flow benchmarks across services (run by bench/run with kafka-clients and the PostgreSQL driver on the class
+ * path, taken from the built engagement-service). Bench clients are 00000000-be4c-4000-8000-… (seeded in client-service
+ * by ClientBench); their engagement tasks are removed by {@code cleanup}.
+ *
+ * <pre>
+ *   outflow-to-task KAFKA CLIENT_DB ENG_DB CLIENTS RATE
+ *       core.positions: day 1 (1,000,000 CNY) for every bench client at full speed, then day 2 (100,000: a 90% outflow)
+ *       at RATE messages/s. client-service applies each (outbox: LargeOutflowDetected) and engagement-service makes a
+ *       RETENTION_CALL task. Latency per event: from the outbox insert in client-service's transaction, and from the
+ *       moment the message was sent, to the task's insert in engagement-service. Counts tasks: zero lost means CLIENTS.
+ *   consume KAFKA ENG_DB COUNT
+ *       COUNT LargeOutflowDetected envelopes written straight to client.aum as fast as the producer goes; the time until
+ *       engagement-service has made every task: its consumer throughput (events/s).
+ *   cleanup ENG_DB                                  removes the bench clients' tasks and their unsent events
+ * DB arguments are JDBC_URL,USER,PASSWORD.
+ * </pre>
+ */
+public class FlowBench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "outflow-to-task" -> outflowToTask(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "consume" -> consume(args[1], args[2], Integer.parseInt(args[3]));
+            case "cleanup" -> cleanup(args[1]);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    static UUID clientId(int n) {
+        return UUID.fromString(String.format("00000000-be4c-4000-8000-%012x", n));
+    }
+
+    static Connection db(String spec) throws Exception {
+        String[] p = spec.split(",");
+        return DriverManager.getConnection(p[0], p[1], p[2]);
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "0"));
+    }
+
+    static String positions(UUID client, LocalDate day, String amount) {
+        return "{\"clientId\":\"" + client + "\",\"asOf\":\"" + day + "\",\"positions\":[{\"productCode\":\"BENCH-WMP\","
+                + "\"assetClass\":\"FIXED_INCOME\",\"currency\":\"CNY\",\"amount\":\"" + amount + "\",\"riskRating\":2}]}";
+    }
+
+    static long count(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void waitFor(Connection c, String sql, long expected, long timeoutMs) throws Exception {
+        long until = System.currentTimeMillis() + timeoutMs;
+        while (count(c, sql) < expected && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+    }
+
+    static void outflowToTask(String kafka, String clientDb, String engDb, int clients, int rate) throws Exception {
+        LocalDate day2 = LocalDate.now().minusDays(1);
+        LocalDate day1 = day2.minusDays(1);
+        String bench = "'00000000-be4c-4000-8000-000000000000' AND '00000000-be4c-4000-8000-ffffffffffff'";
+        Map<UUID, Long> sentAt = new HashMap<>();
+        try (KafkaProducer<String, String> p = producer(kafka); Connection cdb = db(clientDb); Connection edb = db(engDb)) {
+            for (int i = 0; i < clients; i++) {
+                p.send(new ProducerRecord<>("core.positions", clientId(i).toString(), positions(clientId(i), day1, "1000000.00")));
+            }
+            p.flush();
+            waitFor(cdb, "SELECT count(*) FROM aum_daily WHERE as_of = DATE '" + day1 + "' AND client_id BETWEEN " + bench, clients, 300_000);
+            long intervalNs = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            List<Future<?>> acks = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                long due = start + i * intervalNs;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                UUID id = clientId(i);
+                sentAt.put(id, System.currentTimeMillis());
+                acks.add(p.send(new ProducerRecord<>("core.positions", id.toString(), positions(id, day2, "100000.00"))));
+            }
+            for (Future<?> a : acks) {
+                a.get();
+            }
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            String tasks = "SELECT count(*) FROM task WHERE type = 'RETENTION_CALL' AND source_type = 'LargeOutflowDetected'"
+                    + " AND client_id BETWEEN " + bench;
+            waitFor(edb, tasks, clients, 120_000);
+            long made = count(edb, tasks);
+            Map<UUID, Long> committed = new HashMap<>();
+            try (PreparedStatement ps = cdb.prepareStatement("SELECT id, message_key, extract(epoch FROM created_at) * 1000"
+                    + " FROM outbox_event WHERE event_type = 'LargeOutflowDetected' AND message_key LIKE '00000000-be4c-%'"
+                    + " AND created_at > now() - interval '1 hour'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    committed.put(rs.getObject(1, UUID.class), (long) rs.getDouble(3));
+                }
+            }
+            List<Long> fromCommit = new ArrayList<>();
+            List<Long> fromSend = new ArrayList<>();
+            try (PreparedStatement ps = edb.prepareStatement("SELECT source_event_id, client_id, extract(epoch FROM created_at) * 1000"
+                    + " FROM task WHERE type = 'RETENTION_CALL' AND source_type = 'LargeOutflowDetected' AND client_id BETWEEN " + bench);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long taskAt = (long) rs.getDouble(3);
+                    Long c = committed.get(rs.getObject(1, UUID.class));
+                    if (c != null) {
+                        fromCommit.add(taskAt - c);
+                    }
+                    Long s = sentAt.get(rs.getObject(2, UUID.class));
+                    if (s != null) {
+                        fromSend.add(taskAt - s);
+                    }
+                }
+            }
+            System.out.printf("{\"clients\":%d,\"rate\":%d,\"send_seconds\":%.1f,\"tasks\":%d,\"lost\":%d,"
+                            + "\"commit_to_task_ms\":%s,\"send_to_task_ms\":%s}%n", clients, rate, sendSeconds, made, clients - made,
+                    percentiles(fromCommit), percentiles(fromSend));
+        }
+    }
+
+    static void consume(String kafka, String engDb, int count) throws Exception {
+        String bench = "'00000000-be4c-4000-8000-000000000000' AND '00000000-be4c-4000-8000-ffffffffffff'";
+        try (KafkaProducer<String, String> p = producer(kafka); Connection edb = db(engDb)) {
+            long before = count(edb, "SELECT count(*) FROM task WHERE source_type = 'LargeOutflowDetected' AND client_id BETWEEN " + bench);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                UUID id = clientId(1_000_000 + i);
+                String envelope = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"LargeOutflowDetected\",\"version\":1,"
+                        + "\"occurredAt\":\"" + Instant.now() + "\",\"source\":\"bench\",\"clientId\":\"" + id + "\",\"correlationId\":\"bench\","
+                        + "\"payload\":{\"clientId\":\"" + id + "\",\"fromAumCny\":\"1000000.00\",\"toAumCny\":\"100000.00\","
+                        + "\"outflowCny\":\"900000.00\",\"outflowRatio\":\"0.9000\",\"windowStart\":\"2026-11-18\",\"asOf\":\"2026-11-24\","
+                        + "\"primaryRmId\":\"6f1c0a00-0000-4000-8000-000000000001\",\"team\":\"bench-load\",\"tier\":\"GOLD\"}}";
+                p.send(new ProducerRecord<>("client.aum", id.toString(), envelope));
+            }
+            p.flush();
+            double produced = (System.nanoTime() - t0) / 1e9;
+            waitFor(edb, "SELECT count(*) FROM task WHERE source_type = 'LargeOutflowDetected' AND client_id BETWEEN " + bench,
+                    before + count, 600_000);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long made = count(edb, "SELECT count(*) FROM task WHERE source_type = 'LargeOutflowDetected' AND client_id BETWEEN " + bench) - before;
+            System.out.printf("{\"events\":%d,\"produced_in_s\":%.1f,\"tasks\":%d,\"seconds\":%.1f,\"events_per_s\":%.0f}%n",
+                    count, produced, made, seconds, made / seconds);
+        }
+    }
+
+    static void cleanup(String engDb) throws Exception {
+        try (Connection c = db(engDb); Statement st = c.createStatement()) {
+            String bench = "'00000000-be4c-4000-8000-000000000000' AND '00000000-be4c-4000-8000-ffffffffffff'";
+            st.execute("DELETE FROM task WHERE client_id BETWEEN " + bench);
+            st.execute("DELETE FROM outbox_event WHERE published_at IS NULL AND message_key LIKE '00000000-be4c-%'");
+        }
+        System.out.println("{\"cleaned\":true}");
+    }
+
+    static String percentiles(List<Long> values) {
+        if (values.isEmpty()) {
+            return "null";
+        }
+        long[] v = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(v);
+        return String.format("{\"n\":%d,\"p50\":%d,\"p90\":%d,\"p99\":%d,\"max\":%d}", v.length, v[(int) (v.length * 0.50)],
+                v[(int) Math.min(v.length - 1, v.length * 0.90)], v[(int) Math.min(v.length - 1, v.length * 0.99)], v[v.length - 1]);
+    }
+}
