@@ -49,6 +49,13 @@ public interface GatewayConfig {
     /** The route policy file (METHODS PATH ROLES per line); empty: the gateway-policy.conf shipped in the jar. */
     Optional<String> policyFile();
 
+    /**
+     * Longest request target (path and query) accepted, in characters: longer answers 414 problem+json here, below the
+     * services' own HTTP line limit (4 KiB), so no caller ever meets a bare 414 from a service.
+     */
+    @WithDefault("4000")
+    int maxUriLength();
+
     /** Largest request body accepted, in bytes (a larger Content-Length answers 413). */
     @WithDefault("10485760")
     long maxBodyBytes();

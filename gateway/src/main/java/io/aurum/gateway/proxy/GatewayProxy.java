@@ -144,6 +144,11 @@ public class GatewayProxy {
         ctx.addHeadersEndHandler(v -> SECURITY_HEADERS.forEach(ctx.response().headers()::set));
         ctx.addEndHandler(v -> accessLog(ctx, routeName, correlationId, started));
 
+        if (request.uri().length() > config.maxUriLength()) {
+            problem(ctx, 414, "uri-too-long", "URI too long",
+                    "The path and query may be at most " + config.maxUriLength() + " characters", correlationId);
+            return;
+        }
         String length = request.getHeader("Content-Length");
         long maxBody = config.bulkPaths().orElse(List.of()).stream().anyMatch(request.path()::startsWith)
                 ? config.bulkMaxBodyBytes() : config.maxBodyBytes();
