@@ -33,6 +33,12 @@ import java.util.concurrent.Future;
  *       COUNT LargeOutflowDetected envelopes written straight to client.aum as fast as the producer goes; the time until
  *       engagement-service has made every task: its consumer throughput (events/s).
  *   cleanup ENG_DB                                  removes the bench clients' tasks and their unsent events
+ *   send-upgrades KAFKA COUNT RATE                  core.positions: CNY 1.2 million yesterday for bench clients 0..COUNT-1 at
+ *       RATE messages/s (each one an upgrade to PLATINUM); the producer is idempotent with acks=all and retries for two
+ *       minutes, so a broker outage delays messages but loses none
+ *   count-once CLIENT_DB ENG_DB COUNT TIMEOUT_S     waits until COUNT bench clients were upgraded and have a welcome-call
+ *       task (or the timeout), then counts tier changes and tasks in total and per client: exactly once means
+ *       COUNT of each and no duplicates
  * DB arguments are JDBC_URL,USER,PASSWORD.
  * </pre>
  */
@@ -43,6 +49,8 @@ public class FlowBench {
             case "outflow-to-task" -> outflowToTask(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "consume" -> consume(args[1], args[2], Integer.parseInt(args[3]));
             case "cleanup" -> cleanup(args[1]);
+            case "send-upgrades" -> sendUpgrades(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "count-once" -> countOnce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -168,6 +176,54 @@ public class FlowBench {
             long made = count(edb, "SELECT count(*) FROM task WHERE source_type = 'LargeOutflowDetected' AND client_id BETWEEN " + bench) - before;
             System.out.printf("{\"events\":%d,\"produced_in_s\":%.1f,\"tasks\":%d,\"seconds\":%.1f,\"events_per_s\":%.0f}%n",
                     count, produced, made, seconds, made / seconds);
+        }
+    }
+
+    static void sendUpgrades(String kafka, int count, int rate) throws Exception {
+        LocalDate day = LocalDate.now().minusDays(1);
+        long intervalNs = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        List<Future<?>> acks = new ArrayList<>();
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000", ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000"))) {
+            for (int i = 0; i < count; i++) {
+                long wait = start + i * intervalNs - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                acks.add(p.send(new ProducerRecord<>("core.positions", clientId(i).toString(), positions(clientId(i), day, "1200000.00"))));
+            }
+            int failed = 0;
+            for (Future<?> a : acks) {
+                try {
+                    a.get();
+                } catch (Exception e) {
+                    failed++;
+                }
+            }
+            System.out.printf("{\"sent\":%d,\"failed_sends\":%d,\"seconds\":%.1f}%n", count, failed, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    static void countOnce(String clientDb, String engDb, int count, int timeoutSeconds) throws Exception {
+        String bench = "'00000000-be4c-4000-8000-000000000000' AND '00000000-be4c-4000-8000-ffffffffffff'";
+        String changes = "SELECT count(*) FROM tier_change WHERE rule = 'UPGRADE' AND client_id BETWEEN " + bench;
+        String tasks = "SELECT count(*) FROM task WHERE type = 'WELCOME_CALL' AND client_id BETWEEN " + bench;
+        long t0 = System.nanoTime();
+        try (Connection c = db(clientDb); Connection e = db(engDb)) {
+            long until = System.currentTimeMillis() + timeoutSeconds * 1000L;
+            while ((count(c, changes) < count || count(e, tasks) < count) && System.currentTimeMillis() < until) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(3000); // anything late (a duplicate) would show now
+            System.out.printf("{\"expected\":%d,\"tier_changes\":%d,\"clients_upgraded\":%d,\"welcome_tasks\":%d,"
+                            + "\"clients_with_task\":%d,\"waited_s\":%.1f}%n", count, count(c, changes),
+                    count(c, "SELECT count(DISTINCT client_id) FROM tier_change WHERE rule = 'UPGRADE' AND client_id BETWEEN " + bench),
+                    count(e, tasks), count(e, "SELECT count(DISTINCT client_id) FROM task WHERE type = 'WELCOME_CALL' AND client_id BETWEEN " + bench),
+                    (System.nanoTime() - t0) / 1e9);
         }
     }
 

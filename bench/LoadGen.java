@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *
  *   java bench/LoadGen.java token KEYCLOAK_BASE USER PASSWORD             prints an access token (password grant)
  *   java bench/LoadGen.java once METHOD URL TOKEN [BODY_FILE]             one request; prints status and body
+ *   java bench/LoadGen.java probe URL TOKEN TIMEOUT_SECONDS             one GET; prints status, content type and ms
+ *                                                                         (status 0: no answer within the timeout)
  *   java bench/LoadGen.java run METHOD URL TOKEN BODY_FILE|- RATE SECONDS WARMUP_SECONDS
  *                                                                         prints one JSON line of results
  */
@@ -35,6 +37,7 @@ public class LoadGen {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "token" -> System.out.println(token(args[1], args[2], args[3]));
+            case "probe" -> probe(args[1], args[2], Integer.parseInt(args[3]));
             case "once" -> once(args[1], args[2], args[3], args.length > 4 ? Files.readString(Path.of(args[4])) : null);
             case "run" -> run(args[1], args[2], args[3], "-".equals(args[4]) ? null : Files.readString(Path.of(args[4])),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
@@ -91,6 +94,19 @@ public class LoadGen {
         requireLoopback(url);
         HttpResponse<String> r = HTTP.send(request(method, url, token, body), HttpResponse.BodyHandlers.ofString());
         System.out.println(r.statusCode() + " " + r.body());
+    }
+
+    static void probe(String url, String token, int timeoutSeconds) throws Exception {
+        requireLoopback(url);
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            System.out.printf("%d %s %d%n", r.statusCode(), r.headers().firstValue("Content-Type").orElse("-").split(";")[0],
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (java.io.IOException e) {
+            System.out.printf("0 %s %d%n", e.getClass().getSimpleName(), (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     static void run(String method, String url, String token, String body, int rate, int seconds, int warmup) throws Exception {

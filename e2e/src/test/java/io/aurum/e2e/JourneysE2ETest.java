@@ -85,8 +85,9 @@ class JourneysE2ETest {
                 .patch("/api/clients/" + client).then().statusCode(200);
         as(DemoUsers.RM_LI).body("{\"status\":\"ACTIVE\"}").post("/api/clients/" + client + "/lifecycle").then().statusCode(200)
                 .body("lifecycleStatus", equalTo("ACTIVE"));
-        // three months of snapshots at CNY 1.2 million: the trailing average crosses PLATINUM
+        // three months of snapshots at CNY 1.2 million (each holds until the next): the trailing average crosses PLATINUM
         upload("as_of,client_id,product_code,asset_class,currency,amount,risk_rating\n"
+                + "2026-02-14," + client + ",WMP-J,FIXED_INCOME,CNY,1200000,2\n"
                 + "2026-03-15," + client + ",WMP-J,FIXED_INCOME,CNY,1200000,2\n"
                 + "2026-04-15," + client + ",WMP-J,FIXED_INCOME,CNY,1200000,2\n"
                 + "2026-05-15," + client + ",WMP-J,FIXED_INCOME,CNY,1200000,2\n");
@@ -98,20 +99,24 @@ class JourneysE2ETest {
         // risk-service and advisory-service learnt the assets
         await().atMost(Duration.ofSeconds(30)).until(() -> "2026-05-15".equals(as(DemoUsers.RM_LI)
                 .get("/api/advice/clients/" + client + "/drift").then().extract().path("holdingsAsOf")));
-        // the assets fall to 300,000; the tier holds through the grace period (three month-ends below) before it drops
+        // the assets fall to 300,000 from mid-June; the 3-month average first drops below the threshold at the July
+        // month-end, and the tier holds through the grace period (three month-ends below) before it drops
         upload("as_of,client_id,product_code,asset_class,currency,amount,risk_rating\n"
                 + "2026-06-15," + client + ",WMP-J,FIXED_INCOME,CNY,300000,2\n"
                 + "2026-07-15," + client + ",WMP-J,FIXED_INCOME,CNY,300000,2\n"
-                + "2026-08-15," + client + ",WMP-J,FIXED_INCOME,CNY,300000,2\n");
+                + "2026-08-15," + client + ",WMP-J,FIXED_INCOME,CNY,300000,2\n"
+                + "2026-09-15," + client + ",WMP-J,FIXED_INCOME,CNY,300000,2\n");
         assertThat(tier(client)).isEqualTo("PLATINUM");
         monthEnd("2026-06-30");
         assertThat(tier(client)).isEqualTo("PLATINUM");
         monthEnd("2026-07-31");
         assertThat(tier(client)).isEqualTo("PLATINUM");
+        monthEnd("2026-08-31");
+        assertThat(tier(client)).isEqualTo("PLATINUM");
         // the second month-end below raised DowngradeApproaching: a retention call
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(DemoUsers.RM_LI).get("/api/engagement/tasks?clientId=" + client)
                 .then().statusCode(200).body("items.type", hasItem("RETENTION_CALL")));
-        monthEnd("2026-08-31");
+        monthEnd("2026-09-30");
         assertThat(tier(client)).isNotEqualTo("PLATINUM");
         as(DemoUsers.RM_LI).get("/api/clients/" + client + "/tier-history").then().statusCode(200)
                 .body("rule", hasItem("DOWNGRADE_AFTER_GRACE")).body("rule", hasItem("UPGRADE"));
@@ -166,7 +171,9 @@ class JourneysE2ETest {
         String client = as(DemoUsers.RM_LI).body("{\"fullName\":\"隐私客户\",\"latinName\":\"PRIVACY Test\",\"birthDate\":\"1981-08-08\","
                         + "\"phone\":\"13700001111\",\"email\":\"privacy@example.cn\",\"lifecycleStatus\":\"ACTIVE\"}")
                 .post("/api/clients").then().statusCode(201).extract().path("id");
-        // a regulatory record elsewhere: a risk assessment at the branch
+        // a regulatory record elsewhere: a risk assessment at the branch (once risk-service has heard of the client)
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.RM_LI).get("/api/risk/clients/" + client + "/assessments")
+                .statusCode() == 200);
         as(DemoUsers.RM_LI).body("""
                 {"answers":{"Q1":"B","Q2":"B","Q3":"C","Q4":"C","Q5":"B","Q6":"C","Q7":"C","Q8":"B","Q9":"C","Q10":"B","Q11":"B","Q12":"B"}}""")
                 .post("/api/risk/clients/" + client + "/assessments").then().statusCode(201);

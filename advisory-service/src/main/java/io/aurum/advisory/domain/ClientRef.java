@@ -16,6 +16,7 @@ import java.util.UUID;
  * validity) and client.aum (assets); never a read of another service's tables.
  */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "client_ref")
 public class ClientRef extends PanacheEntityBase {
 
@@ -63,15 +64,14 @@ public class ClientRef extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * The client's row, created race-free if missing and locked for this transaction: three consumers (profile, risk,
+     * AUM) write to it concurrently, and neither may insert it twice nor overwrite the others' columns.
+     */
     public static ClientRef getOrNew(UUID clientId) {
-        ClientRef ref = findById(clientId);
-        if (ref == null) {
-            ref = new ClientRef();
-            ref.clientId = clientId;
-            ref.updatedAt = Instant.now();
-            ref.persist();
-        }
-        return ref;
+        getEntityManager().createNativeQuery("INSERT INTO client_ref (client_id, updated_at) VALUES (?1, now())"
+                + " ON CONFLICT (client_id) DO NOTHING").setParameter(1, clientId).executeUpdate();
+        return findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** 1–5 for C1–C5; 0 when the client has no risk level. */

@@ -121,10 +121,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        if (dependencyUnavailable(e)) {
+            // the database (or another server this service needs) is down: fail fast and say so, never a 500
+            LOG.warnf("Dependency unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(new Problem(Problem.type("dependency-unavailable"), "Service temporarily unavailable", 503,
+                            "A server this service depends on cannot be reached; nothing was changed. Try again shortly.",
+                            path(uri), CorrelationId.current(), List.of())).build();
+        }
         LOG.errorf(e, "Unhandled failure on %s", path(uri));
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,
                 "The request could not be completed; quote the correlation id to support", path(uri),
                 CorrelationId.current(), List.of()));
+    }
+
+    /**
+     * Whether a failure means a server this service depends on is unreachable: a JDBC connection failure (SQL state
+     * class 08, or 57P0x: the database is shutting down), a pool that could not hand out a connection in time, or a
+     * refused TCP connection. Walks the cause chain.
+     */
+    static boolean dependencyUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            String name = t.getClass().getName();
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (name.endsWith("JDBCConnectionException") || message.contains("Acquisition timeout")
+                    || message.contains("Unable to acquire JDBC Connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String fieldOf(Path path) {

@@ -18,6 +18,7 @@ import java.util.UUID;
  * birthday), kept current from client-service's events. Never read from client-service's tables.
  */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "client_card")
 public class ClientCard extends PanacheEntityBase {
 

@@ -59,34 +59,36 @@ public class ClientProfileConsumer {
             if (event.clientId() == null) {
                 throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " names no client");
             }
-            ClientCard card = ClientCard.findById(event.clientId());
-            if (card == null) {
-                // consent before the profile (other partition order): the card comes with the profile; keep the fact
-                card = new ClientCard();
-                card.clientId = event.clientId();
-                card.fullName = "(pending)";
-                card.lifecycleStatus = "PROSPECT";
-                card.tier = "MASS";
-                card.lastEventId = event.eventId();
-                card.cadenceAnchorAt = event.occurredAt();
-            }
+            // consent may come before the profile (another topic): the card starts as a placeholder the profile fills
+            ClientCard card = lockedCard(event);
             card.marketingConsent = p.path("granted").asBoolean(false);
             card.updatedAt = Instant.now();
-            card.persist();
         });
+    }
+
+    private static ClientCard lockedCard(EventEnvelope event) {
+        return lockedCard(event, event.clientId(), event.occurredAt());
+    }
+
+    /**
+     * The client's card, created race-free as a placeholder if missing (the cadence clock of a client never contacted
+     * starts when the client enters the book) and locked for this transaction: the profile, consent and trigger
+     * consumers run concurrently and must not insert it twice or overwrite each other.
+     */
+    private static ClientCard lockedCard(EventEnvelope event, java.util.UUID clientId, Instant since) {
+        ClientCard.getEntityManager().createNativeQuery("""
+                        INSERT INTO client_card (client_id, full_name, lifecycle_status, tier, last_event_id, updated_at, cadence_anchor_at)
+                        VALUES (?1, '(pending)', 'PROSPECT', 'MASS', ?2, now(), ?3) ON CONFLICT (client_id) DO NOTHING""")
+                .setParameter(1, clientId).setParameter(2, event.eventId()).setParameter(3, since == null ? Instant.now() : since)
+                .executeUpdate();
+        return ClientCard.findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void apply(EventEnvelope event, ClientProfileChanged change) {
         if (change.clientId() == null || change.fullName() == null) {
             throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId or fullName");
         }
-        ClientCard card = ClientCard.findById(change.clientId());
-        if (card == null) {
-            card = new ClientCard();
-            card.clientId = change.clientId();
-            // the cadence clock of a client never contacted starts when the client enters the book
-            card.cadenceAnchorAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
-        }
+        ClientCard card = lockedCard(event, change.clientId(), event.occurredAt());
         card.fullName = change.fullName();
         card.latinName = change.latinName();
         card.birthDate = change.birthDate();
@@ -103,7 +105,6 @@ public class ClientProfileConsumer {
         card.erased = change.erased();
         card.lastEventId = event.eventId();
         card.updatedAt = Instant.now();
-        card.persist();
         LOG.infof("Client card %s updated from %s %s", card.clientId, event.type(), event.eventId());
     }
 }

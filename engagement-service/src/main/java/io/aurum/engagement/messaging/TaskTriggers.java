@@ -72,7 +72,7 @@ public class TaskTriggers {
                     }
                 }
                 case "ClientTierDowngradeApproaching" -> {
-                    ClientCard card = ClientCard.findById(client);
+                    ClientCard card = ClientCard.findById(client, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                     if (card != null) {
                         card.downgradeWarnedAt = event.occurredAt();
                     }
@@ -96,7 +96,7 @@ public class TaskTriggers {
                 return;
             }
             JsonNode p = event.payload();
-            ClientCard card = ClientCard.findById(clientId(event));
+            ClientCard card = ClientCard.findById(clientId(event), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (card != null) {
                 card.lastOutflowAt = event.occurredAt();
                 card.lastOutflowRatio = p.hasNonNull("outflowRatio") ? new java.math.BigDecimal(p.get("outflowRatio").asText()) : null;

@@ -22,6 +22,7 @@ import java.util.UUID;
  * vulnerable for R4+ products) and the coverage team (object-level checks). Kept from client.profile events.
  */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "client_ref")
 public class ClientRef extends PanacheEntityBase {
 

@@ -117,12 +117,12 @@ public class ClientProfileConsumer {
         if (clientId == null) {
             throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId");
         }
-        ClientRef ref = ClientRef.findById(clientId);
-        if (ref == null) {
-            ref = new ClientRef();
-            ref.clientId = clientId;
-        }
-        return ref;
+        // client.profile, client.aum and client.consent are consumed concurrently: create the row race-free, then hold
+        // its lock, so two events about one client never both insert it or overwrite each other's columns
+        ClientRef.getEntityManager().createNativeQuery("INSERT INTO client_ref (client_id, last_event_id, updated_at)"
+                        + " VALUES (?1, ?2, now()) ON CONFLICT (client_id) DO NOTHING")
+                .setParameter(1, clientId).setParameter(2, event.eventId()).executeUpdate();
+        return ClientRef.findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void touch(ClientRef ref, EventEnvelope event) {
