@@ -82,6 +82,8 @@ class RoleMatrixE2ETest {
                 new Row("GET", "/api/engagement/complaints", null,                    200, 200, 200, 403, 200, 403, 200, 403),
                 new Row("GET", "/api/engagement/clients/" + c + "/attrition", null,   200, 404, 200, 404, 200, 403, 403, 403),
                 new Row("POST", "/api/engagement/jobs/daily-care", null,              403, 403, 403, 403, 403, 200, 403, 403),
+                new Row("GET", "/api/engagement/loyalty/clients/" + c + "/points", null, 200, 404, 200, 404, 200, 200, 404, 403),
+                new Row("GET", "/api/engagement/loyalty/rewards", null,               200, 200, 200, 200, 200, 200, 200, 403),
                 new Row("GET", "/api/clients/" + c + "/household", null,              200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/clients/" + c + "/consents", null,               200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/clients/" + c + "/export", null,                 403, 403, 200, 403, 200, 403, 404, 403),

@@ -51,6 +51,8 @@ public final class Drift {
         if (total.signum() <= 0) {
             return new Report(total, List.of(), false, List.of(), null, highRiskCapPercent, List.of());
         }
+        // no model (the client has no risk level yet): the current weights only, nothing to compare them with
+        boolean noModel = model.isEmpty();
         boolean rebalance = false;
         Map<AssetClass, BigDecimal> targets = new EnumMap<>(AssetClass.class);
         for (AssetClass c : AssetClass.values()) {
@@ -59,13 +61,13 @@ public final class Drift {
             BigDecimal amount = holdings.getOrDefault(c, BigDecimal.ZERO);
             BigDecimal current = percentOf(amount, total);
             BigDecimal deviation = current.subtract(t.percent());
-            boolean outside = deviation.abs().compareTo(t.bandPercent()) > 0;
+            boolean outside = !noModel && deviation.abs().compareTo(t.bandPercent()) > 0;
             rebalance |= outside;
             if (amount.signum() != 0 || t.percent().signum() != 0) {
                 classes.add(new ClassDrift(c, amount.setScale(2, RoundingMode.HALF_EVEN), current, t.percent(),
                         t.bandPercent(), deviation, outside));
             }
-            if (c == AssetClass.ALTERNATIVE && deviation.compareTo(t.bandPercent()) > 0) {
+            if (!noModel && c == AssetClass.ALTERNATIVE && deviation.compareTo(t.bandPercent()) > 0) {
                 warnings.add("OFFENSIVE_CONCENTRATION: alternative assets (property, business stakes, private equity) are "
                         + current.toPlainString() + "% against a model of " + t.percent().toPlainString() + "% ± "
                         + t.bandPercent().toPlainString());

@@ -73,6 +73,12 @@ class DriftTest {
         Drift.Report r = Drift.evaluate(cashOnly, holdings("900", "0", "100", "0", "0"), null, null);
         assertThat(r.rebalanceNeeded()).isTrue();
         assertThat(r.trades()).extracting(Drift.Trade::amount).containsExactly(new BigDecimal("100.00"), new BigDecimal("-100.00"));
+        // without a model (no risk level yet) the report shows the weights and asks for nothing
+        Drift.Report noModel = Drift.evaluate(Map.of(), holdings("900", "0", "100", "0", "0"), null, null);
+        assertThat(noModel.rebalanceNeeded()).isFalse();
+        assertThat(noModel.trades()).isEmpty();
+        assertThat(noModel.classes()).extracting(Drift.ClassDrift::currentPercent)
+                .containsExactly(new BigDecimal("90.00"), new BigDecimal("10.00"));
         Drift.Report empty = Drift.evaluate(balanced(), Map.of(), null, null);
         assertThat(empty.rebalanceNeeded()).isFalse();
         assertThat(empty.classes()).isEmpty();

@@ -91,4 +91,18 @@ public class ClientCard extends PanacheEntityBase {
 
     @Column(name = "downgrade_warned_at")
     public Instant downgradeWarnedAt;
+
+    /**
+     * The client's card, created race-free as a placeholder if missing (the profile fills it in; the cadence clock of a
+     * client never contacted starts when the client enters the book) and locked for this transaction: the profile,
+     * consent and trigger consumers run concurrently and must neither insert it twice nor overwrite each other.
+     */
+    public static ClientCard lockOrCreate(UUID clientId, UUID eventId, Instant since) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO client_card (client_id, full_name, lifecycle_status, tier, last_event_id, updated_at, cadence_anchor_at)
+                        VALUES (?1, '(pending)', 'PROSPECT', 'MASS', ?2, now(), ?3) ON CONFLICT (client_id) DO NOTHING""")
+                .setParameter(1, clientId).setParameter(2, eventId).setParameter(3, since == null ? Instant.now() : since)
+                .executeUpdate();
+        return findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -60,35 +60,17 @@ public class ClientProfileConsumer {
                 throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " names no client");
             }
             // consent may come before the profile (another topic): the card starts as a placeholder the profile fills
-            ClientCard card = lockedCard(event);
+            ClientCard card = ClientCard.lockOrCreate(event.clientId(), event.eventId(), event.occurredAt());
             card.marketingConsent = p.path("granted").asBoolean(false);
             card.updatedAt = Instant.now();
         });
-    }
-
-    private static ClientCard lockedCard(EventEnvelope event) {
-        return lockedCard(event, event.clientId(), event.occurredAt());
-    }
-
-    /**
-     * The client's card, created race-free as a placeholder if missing (the cadence clock of a client never contacted
-     * starts when the client enters the book) and locked for this transaction: the profile, consent and trigger
-     * consumers run concurrently and must not insert it twice or overwrite each other.
-     */
-    private static ClientCard lockedCard(EventEnvelope event, java.util.UUID clientId, Instant since) {
-        ClientCard.getEntityManager().createNativeQuery("""
-                        INSERT INTO client_card (client_id, full_name, lifecycle_status, tier, last_event_id, updated_at, cadence_anchor_at)
-                        VALUES (?1, '(pending)', 'PROSPECT', 'MASS', ?2, now(), ?3) ON CONFLICT (client_id) DO NOTHING""")
-                .setParameter(1, clientId).setParameter(2, event.eventId()).setParameter(3, since == null ? Instant.now() : since)
-                .executeUpdate();
-        return ClientCard.findById(clientId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void apply(EventEnvelope event, ClientProfileChanged change) {
         if (change.clientId() == null || change.fullName() == null) {
             throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId or fullName");
         }
-        ClientCard card = lockedCard(event, change.clientId(), event.occurredAt());
+        ClientCard card = ClientCard.lockOrCreate(change.clientId(), event.eventId(), event.occurredAt());
         card.fullName = change.fullName();
         card.latinName = change.latinName();
         card.birthDate = change.birthDate();

@@ -5,6 +5,7 @@ import io.aurum.common.events.EventEnvelope;
 import io.aurum.engagement.config.EngagementConfig;
 import io.aurum.engagement.domain.ClientCard;
 import io.aurum.engagement.domain.TaskPriority;
+import io.aurum.engagement.loyalty.PointsRules;
 import io.aurum.engagement.domain.TaskType;
 import io.aurum.engagement.service.Tasks;
 import io.aurum.messaging.IdempotentConsumer;
@@ -41,12 +42,14 @@ public class TaskTriggers {
     private final Tasks tasks;
     private final EngagementConfig config;
     private final EntityManager em;
+    private final PointsRules points;
 
-    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks, EngagementConfig config, EntityManager em) {
+    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks, EngagementConfig config, EntityManager em, PointsRules points) {
         this.consumer = consumer;
         this.tasks = tasks;
         this.config = config;
         this.em = em;
+        this.points = points;
     }
 
     @Incoming("client-tier")
@@ -62,6 +65,7 @@ public class TaskTriggers {
                         return;
                     }
                     String tier = p.path("toTier").asText();
+                    points.tierUpgrade(client, tier, event.eventId());
                     tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"), text(p, "team"), TaskType.WELCOME_CALL,
                             TaskPriority.NORMAL, "Welcome call: upgraded to " + tier, event.occurredAt().plus(Duration.ofDays(3)),
                             event.eventId(), event.type()));
@@ -72,10 +76,7 @@ public class TaskTriggers {
                     }
                 }
                 case "ClientTierDowngradeApproaching" -> {
-                    ClientCard card = ClientCard.findById(client, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-                    if (card != null) {
-                        card.downgradeWarnedAt = event.occurredAt();
-                    }
+                    ClientCard.lockOrCreate(client, event.eventId(), event.occurredAt()).downgradeWarnedAt = event.occurredAt();
                     tasks.fromEvent(new Tasks.Request(client, uuid(p, "primaryRmId"),
                         text(p, "team"), TaskType.RETENTION_CALL, TaskPriority.HIGH,
                         "Retention call: " + p.path("tier").asText() + " would become " + p.path("wouldBecome").asText()
@@ -96,11 +97,10 @@ public class TaskTriggers {
                 return;
             }
             JsonNode p = event.payload();
-            ClientCard card = ClientCard.findById(clientId(event), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (card != null) {
-                card.lastOutflowAt = event.occurredAt();
-                card.lastOutflowRatio = p.hasNonNull("outflowRatio") ? new java.math.BigDecimal(p.get("outflowRatio").asText()) : null;
-            }
+            // the profile may not have arrived yet (another topic): the facts go on the (placeholder) card all the same
+            ClientCard card = ClientCard.lockOrCreate(clientId(event), event.eventId(), event.occurredAt());
+            card.lastOutflowAt = event.occurredAt();
+            card.lastOutflowRatio = p.hasNonNull("outflowRatio") ? new java.math.BigDecimal(p.get("outflowRatio").asText()) : null;
             // same day: due at the end of the bank's business day the outflow was seen
             Instant endOfDay = LocalDate.ofInstant(event.occurredAt(), BANK_ZONE).plusDays(1).atStartOfDay(BANK_ZONE)
                     .toInstant().minusSeconds(1);
@@ -171,6 +171,9 @@ public class TaskTriggers {
                     tasks.closeRelated(proposal, TaskType.PROPOSAL_FOLLOW_UP, "closed automatically: the proposal was "
                             + outcome.toLowerCase(java.util.Locale.ROOT));
                     if ("ProposalAccepted".equals(event.type())) {
+                        if (p.hasNonNull("amount")) {
+                            points.productsBought(client, new java.math.BigDecimal(p.get("amount").asText()), event.eventId());
+                        }
                         for (JsonNode line : p.path("lines")) {
                             if (line.hasNonNull("maturityDate")) {
                                 em.createNativeQuery("INSERT INTO holding_maturity (client_id, product_code, maturity_date, amount)"

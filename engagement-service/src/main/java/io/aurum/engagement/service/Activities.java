@@ -33,12 +33,15 @@ public class Activities {
 
     private final BookAccess access;
     private final Interactions interactions;
+    private final io.aurum.engagement.loyalty.PointsRules points;
     private final EntityManager em;
     private final Clock clock;
 
-    public Activities(BookAccess access, Interactions interactions, EntityManager em, Clock clock) {
+    public Activities(BookAccess access, Interactions interactions, io.aurum.engagement.loyalty.PointsRules points, EntityManager em,
+                      Clock clock) {
         this.access = access;
         this.interactions = interactions;
+        this.points = points;
         this.em = em;
         this.clock = clock;
     }
@@ -170,6 +173,7 @@ public class Activities {
             ClientCard card = ClientCard.findById(client);
             interactions.record(card, caller, Interaction.Channel.EVENT, a.startsAt.isBefore(clock.instant()) ? a.startsAt
                     : clock.instant(), "Attended " + a.name, null, null, null, a.id);
+            points.attended(client, a.id, a.name);
         }
         em.createNativeQuery("UPDATE invitation SET status = 'NO_SHOW' WHERE activity_id = ?1 AND status = 'ACCEPTED'")
                 .setParameter(1, id).executeUpdate();

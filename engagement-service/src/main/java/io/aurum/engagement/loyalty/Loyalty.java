@@ -1,0 +1,293 @@
+package io.aurum.engagement.loyalty;
+
+import io.aurum.common.problem.ApiException;
+import io.aurum.common.security.Caller;
+import io.aurum.common.security.Roles;
+import io.aurum.engagement.domain.ClientCard;
+import io.aurum.engagement.rules.CareWindow;
+import io.aurum.engagement.service.BookAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tier benefits with yearly quotas and loyalty points (积分). Everything that touches one client's points or quotas
+ * first locks that client's {@code points_account} row, so concurrent redemptions or benefit uses are serialised: a
+ * balance never goes below zero and a quota is never exceeded. The ledger is append-only (database trigger); each
+ * earning names its source event and rule (unique), so a redelivered event earns nothing twice.
+ */
+@ApplicationScoped
+public class Loyalty {
+
+    static final List<String> TIERS = List.of("MASS", "VIP", "GOLD", "PLATINUM", "DIAMOND", "PRIVATE");
+
+    public record Benefit(String code, String minTier, String kind, String nameZh, String nameEn, String terms,
+                         Integer yearlyQuota, boolean active) {
+    }
+
+    public record ClientBenefit(Benefit benefit, Integer usedThisYear, Integer remaining) {
+    }
+
+    public record Entry(UUID id, String kind, long points, String rule, String description, UUID sourceEventId,
+                        String rewardCode, LocalDate expiresOn, Instant at) {
+    }
+
+    public record Statement(UUID clientId, long balance, List<Entry> entries) {
+    }
+
+    public record Reward(String code, String kind, String nameZh, String nameEn, long pointsCost, int stock, boolean active) {
+    }
+
+    private final BookAccess access;
+    private final EntityManager em;
+    private final Clock clock;
+    private final int validityMonths;
+
+    public Loyalty(BookAccess access, EntityManager em, Clock clock,
+                   @ConfigProperty(name = "aurum.loyalty.points-valid-months", defaultValue = "24") int validityMonths) {
+        this.access = access;
+        this.em = em;
+        this.clock = clock;
+        this.validityMonths = validityMonths;
+    }
+
+    // ---- points
+
+    /**
+     * Credits points for one source event and rule, once: returns false when this event already earned under this rule.
+     * Runs in the caller's transaction (the consumer's, with its processed-event mark).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean earn(UUID clientId, long points, String rule, UUID sourceEventId, String description) {
+        if (points <= 0) {
+            return false;
+        }
+        lockAccount(clientId);
+        Instant now = clock.instant();
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO points_entry (id, client_id, kind, points, rule, source_event_id, description, expires_on,
+                                                  created_by, created_at)
+                        VALUES (?1, ?2, 'EARN', ?3, ?4, ?5, ?6, ?7, 'engagement-service', ?8)
+                        ON CONFLICT (source_event_id, rule) WHERE source_event_id IS NOT NULL DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, clientId).setParameter(3, points).setParameter(4, rule)
+                .setParameter(5, sourceEventId).setParameter(6, description)
+                .setParameter(7, LocalDate.ofInstant(now, CareWindow.BANK_ZONE).plusMonths(validityMonths))
+                .setParameter(8, Timestamp.from(now)).executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        em.createNativeQuery("UPDATE points_account SET balance = balance + ?2, updated_at = now() WHERE client_id = ?1")
+                .setParameter(1, clientId).setParameter(2, points).executeUpdate();
+        return true;
+    }
+
+    /** Redeems a reward: balance and stock checked under locks; the same idempotency key twice changes nothing (409). */
+    @Transactional
+    public Entry redeem(Caller caller, UUID clientId, String rewardCode, String idempotencyKey) {
+        requireClientOrStaff(caller, clientId);
+        long balance = lockAccount(clientId);
+        Number seen = (Number) em.createNativeQuery("SELECT count(*) FROM points_entry WHERE client_id = ?1 AND idempotency_key = ?2")
+                .setParameter(1, clientId).setParameter(2, idempotencyKey).getSingleResult();
+        if (seen.longValue() > 0) {
+            throw new ApiException(409, "duplicate-redemption", "Already redeemed with this key",
+                    "a redemption with idempotency key " + idempotencyKey + " exists; nothing was changed");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT points_cost, stock, active, name_en FROM reward WHERE code = ?1 FOR UPDATE")
+                .setParameter(1, rewardCode).getResultList();
+        if (rows.isEmpty() || !(Boolean) rows.get(0)[2]) {
+            throw ApiException.badField("rewardCode", "no such reward in the catalogue");
+        }
+        long cost = ((Number) rows.get(0)[0]).longValue();
+        int stock = ((Number) rows.get(0)[1]).intValue();
+        if (stock <= 0) {
+            throw ApiException.conflict("out-of-stock", rewardCode + " is out of stock");
+        }
+        if (balance < cost) {
+            throw new ApiException(409, "insufficient-points", "Not enough points",
+                    "the reward costs " + cost + " points; the balance is " + balance);
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        INSERT INTO points_entry (id, client_id, kind, points, rule, idempotency_key, reward_code, description,
+                                                  created_by, created_at)
+                        VALUES (?1, ?2, 'REDEEM', ?3, 'REDEMPTION', ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, -cost).setParameter(4, idempotencyKey)
+                .setParameter(5, rewardCode).setParameter(6, "Redeemed: " + rows.get(0)[3])
+                .setParameter(7, caller.username() == null ? "unknown" : caller.username()).setParameter(8, Timestamp.from(now))
+                .executeUpdate();
+        em.createNativeQuery("UPDATE points_account SET balance = balance - ?2, updated_at = now() WHERE client_id = ?1")
+                .setParameter(1, clientId).setParameter(2, cost).executeUpdate();
+        em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE code = ?1").setParameter(1, rewardCode).executeUpdate();
+        return new Entry(id, "REDEEM", -cost, "REDEMPTION", "Redeemed: " + rows.get(0)[3], null, rewardCode, null, now);
+    }
+
+    /** A correction is a new entry (ops): never an edit of an old one. */
+    @Transactional
+    public Entry adjust(Caller caller, UUID clientId, long points, String reason) {
+        if (ClientCard.findById(clientId) == null) {
+            throw ApiException.notFound("Client", clientId);
+        }
+        long balance = lockAccount(clientId);
+        if (points == 0) {
+            throw ApiException.badField("points", "must not be zero");
+        }
+        if (balance + points < 0) {
+            throw new ApiException(409, "insufficient-points", "The balance cannot go below zero",
+                    "the balance is " + balance + "; an adjustment of " + points + " would make it negative");
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO points_entry (id, client_id, kind, points, rule, description, created_by, created_at)"
+                        + " VALUES (?1, ?2, 'ADJUST', ?3, 'CORRECTION', ?4, ?5, ?6)")
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, points).setParameter(4, reason)
+                .setParameter(5, caller.username()).setParameter(6, Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery("UPDATE points_account SET balance = balance + ?2, updated_at = now() WHERE client_id = ?1")
+                .setParameter(1, clientId).setParameter(2, points).executeUpdate();
+        return new Entry(id, "ADJUST", points, "CORRECTION", reason, null, null, null, now);
+    }
+
+    @Transactional
+    public Statement statement(Caller caller, UUID clientId, int limit) {
+        requireReader(caller, clientId);
+        Number balance = (Number) em.createNativeQuery("SELECT coalesce((SELECT balance FROM points_account WHERE client_id = ?1), 0)")
+                .setParameter(1, clientId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, kind, points, rule, description, source_event_id, reward_code,"
+                        + " expires_on, created_at FROM points_entry WHERE client_id = ?1 ORDER BY created_at DESC, id LIMIT ?2")
+                .setParameter(1, clientId).setParameter(2, limit).getResultList();
+        return new Statement(clientId, balance.longValue(), rows.stream().map(r -> new Entry((UUID) r[0], (String) r[1],
+                ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (UUID) r[5], (String) r[6],
+                r[7] == null ? null : r[7] instanceof LocalDate d ? d : ((java.sql.Date) r[7]).toLocalDate(),
+                r[8] instanceof Instant i ? i : r[8] instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) r[8]).toInstant()))
+                .toList());
+    }
+
+    @Transactional
+    public List<Reward> rewards() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT code, kind, name_zh, name_en, points_cost, stock, active FROM reward ORDER BY points_cost")
+                .getResultList();
+        return rows.stream().map(r -> new Reward((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).longValue(), ((Number) r[5]).intValue(), (Boolean) r[6])).toList();
+    }
+
+    // ---- benefits
+
+    @Transactional
+    public List<Benefit> catalogue() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT code, min_tier, kind, name_zh, name_en, terms, yearly_quota, active"
+                + " FROM benefit ORDER BY code").getResultList();
+        return rows.stream().map(Loyalty::benefit).toList();
+    }
+
+    @Transactional
+    public Benefit putBenefit(Caller caller, Benefit b) {
+        if (!TIERS.contains(b.minTier()) || "MASS".equals(b.minTier())) {
+            throw ApiException.badField("minTier", "must be VIP, GOLD, PLATINUM, DIAMOND or PRIVATE");
+        }
+        em.createNativeQuery("""
+                        INSERT INTO benefit (code, min_tier, kind, name_zh, name_en, terms, yearly_quota, active, updated_by, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now())
+                        ON CONFLICT (code) DO UPDATE SET min_tier = EXCLUDED.min_tier, kind = EXCLUDED.kind, name_zh = EXCLUDED.name_zh,
+                            name_en = EXCLUDED.name_en, terms = EXCLUDED.terms, yearly_quota = EXCLUDED.yearly_quota,
+                            active = EXCLUDED.active, updated_by = EXCLUDED.updated_by, updated_at = now()""")
+                .setParameter(1, b.code()).setParameter(2, b.minTier()).setParameter(3, b.kind()).setParameter(4, b.nameZh())
+                .setParameter(5, b.nameEn()).setParameter(6, b.terms()).setParameter(7, b.yearlyQuota()).setParameter(8, b.active())
+                .setParameter(9, caller.username()).executeUpdate();
+        return b;
+    }
+
+    /** The client's benefits at its current tier, with what is left of each quota this (bank) year. */
+    @Transactional
+    public List<ClientBenefit> forClient(Caller caller, UUID clientId) {
+        ClientCard card = requireReader(caller, clientId);
+        int year = LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE).getYear();
+        Map<String, Integer> used = usedThisYear(clientId, year);
+        return catalogue().stream().filter(b -> b.active() && entitled(card.tier, b.minTier())).map(b -> {
+            Integer u = used.getOrDefault(b.code(), 0);
+            return new ClientBenefit(b, u, b.yearlyQuota() == null ? null : Math.max(0, b.yearlyQuota() - u));
+        }).toList();
+    }
+
+    /** Records the use of a benefit; past the yearly quota, or above the client's tier, it is refused and nothing is recorded. */
+    @Transactional
+    public ClientBenefit use(Caller caller, UUID clientId, String code, LocalDate on, String note) {
+        ClientCard card = access.requireStaff(caller, clientId);
+        lockAccount(clientId);
+        Benefit b = catalogue().stream().filter(x -> x.code().equals(code) && x.active()).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Benefit", code));
+        if (!entitled(card.tier, b.minTier())) {
+            throw new ApiException(409, "not-entitled", "Not a benefit of the client's tier",
+                    b.code() + " starts at " + b.minTier() + "; the client is " + card.tier);
+        }
+        LocalDate day = on == null ? LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE) : on;
+        int used = usedThisYear(clientId, day.getYear()).getOrDefault(code, 0);
+        if (b.yearlyQuota() != null && used >= b.yearlyQuota()) {
+            throw new ApiException(409, "quota-exhausted", "The yearly quota is used up",
+                    b.code() + ": " + used + " of " + b.yearlyQuota() + " used in " + day.getYear());
+        }
+        em.createNativeQuery("INSERT INTO benefit_use (id, client_id, benefit_code, used_on, used_year, note, recorded_by, recorded_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, clientId).setParameter(3, code).setParameter(4, day)
+                .setParameter(5, day.getYear()).setParameter(6, note).setParameter(7, caller.username()).executeUpdate();
+        return new ClientBenefit(b, used + 1, b.yearlyQuota() == null ? null : b.yearlyQuota() - used - 1);
+    }
+
+    // ---- helpers
+
+    /** Creates the client's account if missing and locks it for this transaction; returns the balance. */
+    private long lockAccount(UUID clientId) {
+        em.createNativeQuery("INSERT INTO points_account (client_id, balance, updated_at) VALUES (?1, 0, now()) ON CONFLICT DO NOTHING")
+                .setParameter(1, clientId).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT balance FROM points_account WHERE client_id = ?1 FOR UPDATE")
+                .setParameter(1, clientId).getSingleResult()).longValue();
+    }
+
+    private Map<String, Integer> usedThisYear(UUID clientId, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT benefit_code, count(*) FROM benefit_use WHERE client_id = ?1 AND used_year = ?2"
+                + " GROUP BY benefit_code").setParameter(1, clientId).setParameter(2, year).getResultList();
+        Map<String, Integer> m = new java.util.HashMap<>();
+        rows.forEach(r -> m.put((String) r[0], ((Number) r[1]).intValue()));
+        return m;
+    }
+
+    private ClientCard requireReader(Caller caller, UUID clientId) {
+        if (caller.is(Roles.OPS_ADMIN)) {
+            ClientCard card = ClientCard.findById(clientId);
+            if (card == null) {
+                throw ApiException.notFound("Client", clientId);
+            }
+            return card;
+        }
+        return access.requireRead(caller, clientId);
+    }
+
+    private void requireClientOrStaff(Caller caller, UUID clientId) {
+        if (BookAccess.isSelf(caller, clientId)) {
+            return;
+        }
+        access.requireStaff(caller, clientId);
+    }
+
+    static boolean entitled(String clientTier, String minTier) {
+        return TIERS.indexOf(clientTier) >= TIERS.indexOf(minTier);
+    }
+
+    private static Benefit benefit(Object[] r) {
+        return new Benefit((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                r[6] == null ? null : ((Number) r[6]).intValue(), (Boolean) r[7]);
+    }
+}
