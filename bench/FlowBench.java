@@ -33,9 +33,9 @@ import java.util.concurrent.Future;
  *       COUNT LargeOutflowDetected envelopes written straight to client.aum as fast as the producer goes; the time until
  *       engagement-service has made every task: its consumer throughput (events/s).
  *   cleanup ENG_DB                                  removes the bench clients' tasks and their unsent events
- *   send-upgrades KAFKA COUNT RATE                  core.positions: CNY 1.2 million yesterday for bench clients 0..COUNT-1 at
- *       RATE messages/s (each one an upgrade to PLATINUM); the producer is idempotent with acks=all and retries for two
- *       minutes, so a broker outage delays messages but loses none
+ *   send-upgrades KAFKA COUNT RATE                  core.positions: for bench clients 0..COUNT-1, CNY 1.2 million 100 days
+ *       ago and yesterday (the 3-month average reaches PLATINUM: one upgrade per client), RATE clients/s; the producer
+ *       is idempotent with acks=all and retries for two minutes, so a broker outage delays messages but loses none
  *   count-once CLIENT_DB ENG_DB COUNT TIMEOUT_S     waits until COUNT bench clients were upgraded and have a welcome-call
  *       task (or the timeout), then counts tier changes and tasks in total and per client: exactly once means
  *       COUNT of each and no duplicates
@@ -194,7 +194,10 @@ public class FlowBench {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                acks.add(p.send(new ProducerRecord<>("core.positions", clientId(i).toString(), positions(clientId(i), day, "1200000.00"))));
+                // the trailing average covers three months: a snapshot from before the window, then yesterday's
+                UUID id = clientId(i);
+                acks.add(p.send(new ProducerRecord<>("core.positions", id.toString(), positions(id, day.minusDays(100), "1200000.00"))));
+                acks.add(p.send(new ProducerRecord<>("core.positions", id.toString(), positions(id, day, "1200000.00"))));
             }
             int failed = 0;
             for (Future<?> a : acks) {
