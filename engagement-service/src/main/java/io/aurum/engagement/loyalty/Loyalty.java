@@ -6,6 +6,7 @@ import io.aurum.common.security.Roles;
 import io.aurum.engagement.domain.ClientCard;
 import io.aurum.engagement.rules.CareWindow;
 import io.aurum.engagement.service.BookAccess;
+import io.aurum.engagement.service.NativeValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -168,8 +169,7 @@ public class Loyalty {
                 .setParameter(1, clientId).setParameter(2, limit).getResultList();
         return new Statement(clientId, balance.longValue(), rows.stream().map(r -> new Entry((UUID) r[0], (String) r[1],
                 ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (UUID) r[5], (String) r[6],
-                r[7] == null ? null : r[7] instanceof LocalDate d ? d : ((java.sql.Date) r[7]).toLocalDate(),
-                r[8] instanceof Instant i ? i : r[8] instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) r[8]).toInstant()))
+                NativeValues.date(r[7]), NativeValues.instant(r[8])))
                 .toList());
     }
 

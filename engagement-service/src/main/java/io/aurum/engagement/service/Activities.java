@@ -123,7 +123,7 @@ public class Activities {
                         FROM invitation i JOIN client_card c ON c.client_id = i.client_id
                         WHERE i.activity_id = ?1 ORDER BY i.status, c.full_name""").setParameter(1, a.id).getResultList();
         return rows.stream().map(r -> new Invitation((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                Surveys.instant(r[5]), Surveys.instant(r[6]))).toList();
+                NativeValues.instant(r[5]), NativeValues.instant(r[6]))).toList();
     }
 
     /** The client (app) or its RM records the answer; acceptances stop at the capacity. */

@@ -135,7 +135,7 @@ public class DailyCare {
                 .setParameter(1, today).setParameter(2, today.plusDays(config.maturityLeadDays())).getResultList();
         for (Object[] r : rows) {
             UUID client = (UUID) r[0];
-            LocalDate day = Surveys.date(r[2]);
+            LocalDate day = NativeValues.date(r[2]);
             if (tasks.fromJob(new Tasks.Scheduled(client, null, null, TaskType.MATURITY_FOLLOW_UP, TaskPriority.HIGH,
                     r[1] + " (CNY " + r[3] + ") matures on " + day + ": discuss the reinvestment",
                     day.atStartOfDay(CareWindow.BANK_ZONE).toInstant(), "MATURITY:" + client + ":" + r[1] + ":" + day, null, null)) != null) {

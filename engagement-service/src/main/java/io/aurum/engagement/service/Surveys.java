@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -81,26 +80,8 @@ public class Surveys {
     private List<Survey> query(String where, UUID param) {
         List<Object[]> rows = em.createNativeQuery("SELECT id, client_id, interaction_id, sent_at, answered_at, csat, nps, comment"
                 + " FROM survey " + where).setParameter(1, param).getResultList();
-        return rows.stream().map(r -> new Survey((UUID) r[0], (UUID) r[1], (UUID) r[2], instant(r[3]), instant(r[4]),
+        return rows.stream().map(r -> new Survey((UUID) r[0], (UUID) r[1], (UUID) r[2], NativeValues.instant(r[3]), NativeValues.instant(r[4]),
                 r[5] == null ? null : ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(),
                 (String) r[7])).toList();
-    }
-
-    /** A date column of a native query (Hibernate gives LocalDate; older drivers java.sql.Date). */
-    static java.time.LocalDate date(Object v) {
-        return v == null ? null : v instanceof java.time.LocalDate d ? d : ((java.sql.Date) v).toLocalDate();
-    }
-
-    static Instant instant(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant i) {
-            return i;
-        }
-        if (v instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) v).toInstant();
     }
 }

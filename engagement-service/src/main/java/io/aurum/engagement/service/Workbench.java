@@ -97,7 +97,7 @@ public class Workbench {
                     .setParameter(1, book.stream().map(c -> c.clientId).toList()).setParameter(2, today)
                     .setParameter(3, today.plusDays(30)).getResultList();
             for (Object[] r : rows) {
-                maturities.add(new Maturity((UUID) r[0], (String) r[1], (String) r[2], Surveys.date(r[3]),
+                maturities.add(new Maturity((UUID) r[0], (String) r[1], (String) r[2], NativeValues.date(r[3]),
                         (BigDecimal) r[4]));
             }
         }
