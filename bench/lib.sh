@@ -32,5 +32,6 @@ flow_classpath() {
   echo "$cp"
 }
 flowbench() { java -cp "$(flow_classpath)" "$ROOT/bench/FlowBench.java" "$@"; }
+perfbench() { java -cp "$(pg_driver)" "$ROOT/bench/PerformanceBench.java" "$@"; }
 ENG_DB="jdbc:postgresql://127.0.0.1:55432/aurum_engagement,aurum_engagement,aurum_engagement"
 CLIENT_DB_SPEC="jdbc:postgresql://127.0.0.1:55432/aurum_client,aurum_client,aurum_client"

@@ -5,6 +5,7 @@ import io.aurum.common.problem.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -76,6 +77,22 @@ public final class Params {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badField(field, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** A month (YYYY-MM) between 2000 and 2100; the fallback when absent. */
+    public static YearMonth month(String field, String value, YearMonth fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            YearMonth month = YearMonth.parse(value.strip());
+            if (month.getYear() < 2000 || month.getYear() > 2100) {
+                throw ApiException.badField(field, "must be a month between 2000-01 and 2100-12");
+            }
+            return month;
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(field, "must be a month (YYYY-MM)");
         }
     }
 

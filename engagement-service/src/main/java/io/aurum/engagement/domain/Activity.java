@@ -39,6 +39,10 @@ public class Activity extends PanacheEntityBase {
     @Column(nullable = false)
     public int capacity;
 
+    /** What one attendee costs the bank (counted in the client contribution). */
+    @Column(name = "cost_per_head_cny")
+    public java.math.BigDecimal costPerHeadCny = java.math.BigDecimal.ZERO;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "target_tiers", nullable = false)
     public String[] targetTiers = new String[0];

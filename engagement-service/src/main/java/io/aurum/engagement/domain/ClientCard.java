@@ -92,6 +92,10 @@ public class ClientCard extends PanacheEntityBase {
     @Column(name = "downgrade_warned_at")
     public Instant downgradeWarnedAt;
 
+    /** When the relationship ended (ClientClosed); null while it lasts. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     /**
      * The client's card, created race-free as a placeholder if missing (the profile fills it in; the cadence clock of a
      * client never contacted starts when the client enters the book) and locked for this transaction: the profile,

@@ -45,6 +45,9 @@ public class Loyalty {
     public record Statement(UUID clientId, long balance, List<Entry> entries) {
     }
 
+    public record Expiry(LocalDate on, long clients, long points) {
+    }
+
     public record Reward(String code, String kind, String nameZh, String nameEn, long pointsCost, int stock, boolean active) {
     }
 
@@ -158,6 +161,44 @@ public class Loyalty {
         return new Entry(id, "ADJUST", points, "CORRECTION", reason, null, null, null, now);
     }
 
+    /**
+     * Points past their validity lapse (an EXPIRE entry per client, idempotency key {@code EXPIRY:day}, so a rerun of
+     * the day changes nothing). First in, first out: what was spent (redemptions, earlier expiries, negative corrections)
+     * used the oldest points first, so what lapses on {@code day} is what was earned with a validity up to that day
+     * minus everything spent, never more than the balance.
+     */
+    @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 1800)
+    public Expiry expire(LocalDate day) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        WITH due AS (
+                            SELECT client_id,
+                                   coalesce(sum(points) FILTER (WHERE points > 0 AND expires_on <= ?1), 0)
+                                       - coalesce(-sum(points) FILTER (WHERE points < 0), 0) AS lapsing
+                            FROM points_entry GROUP BY client_id
+                        ), lapsing AS (
+                            SELECT a.client_id, least(a.balance, d.lapsing) AS points
+                            FROM due d JOIN points_account a ON a.client_id = d.client_id
+                            WHERE d.lapsing > 0 AND a.balance > 0
+                            FOR UPDATE OF a
+                        ), entries AS (
+                            INSERT INTO points_entry (id, client_id, kind, points, rule, idempotency_key, description,
+                                                      created_by, created_at)
+                            SELECT gen_random_uuid(), client_id, 'EXPIRE', -points, 'EXPIRY', 'EXPIRY:' || cast(?1 AS text),
+                                   'Points past their validity on ' || cast(?1 AS text), 'engagement-service', now()
+                            FROM lapsing WHERE points > 0
+                            ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                            RETURNING client_id, points
+                        ), debited AS (
+                            UPDATE points_account a SET balance = a.balance + e.points, updated_at = now()
+                            FROM entries e WHERE a.client_id = e.client_id
+                            RETURNING e.points
+                        )
+                        SELECT count(*), coalesce(-sum(points), 0) FROM debited""")
+                .setParameter(1, day).getSingleResult();
+        return new Expiry(day, ((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+    }
+
     @Transactional
     public Statement statement(Caller caller, UUID clientId, int limit) {
         requireReader(caller, clientId);
@@ -193,19 +234,21 @@ public class Loyalty {
     }
 
     @Transactional
-    public Benefit putBenefit(Caller caller, Benefit b) {
+    public Benefit putBenefit(Caller caller, Benefit b, java.math.BigDecimal unitCostCny) {
         if (!TIERS.contains(b.minTier()) || "MASS".equals(b.minTier())) {
             throw ApiException.badField("minTier", "must be VIP, GOLD, PLATINUM, DIAMOND or PRIVATE");
         }
         em.createNativeQuery("""
-                        INSERT INTO benefit (code, min_tier, kind, name_zh, name_en, terms, yearly_quota, active, updated_by, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now())
+                        INSERT INTO benefit (code, min_tier, kind, name_zh, name_en, terms, yearly_quota, active, updated_by, updated_at,
+                                             unit_cost_cny)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now(), coalesce(cast(?10 AS numeric), 0))
                         ON CONFLICT (code) DO UPDATE SET min_tier = EXCLUDED.min_tier, kind = EXCLUDED.kind, name_zh = EXCLUDED.name_zh,
                             name_en = EXCLUDED.name_en, terms = EXCLUDED.terms, yearly_quota = EXCLUDED.yearly_quota,
-                            active = EXCLUDED.active, updated_by = EXCLUDED.updated_by, updated_at = now()""")
+                            active = EXCLUDED.active, updated_by = EXCLUDED.updated_by, updated_at = now(),
+                            unit_cost_cny = coalesce(cast(?10 AS numeric), benefit.unit_cost_cny)""")
                 .setParameter(1, b.code()).setParameter(2, b.minTier()).setParameter(3, b.kind()).setParameter(4, b.nameZh())
                 .setParameter(5, b.nameEn()).setParameter(6, b.terms()).setParameter(7, b.yearlyQuota()).setParameter(8, b.active())
-                .setParameter(9, caller.username()).executeUpdate();
+                .setParameter(9, caller.username()).setParameter(10, unitCostCny).executeUpdate();
         return b;
     }
 

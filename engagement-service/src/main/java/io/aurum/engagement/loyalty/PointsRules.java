@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * How points are earned (aurum.loyalty.*): products bought (an accepted proposal: points per CNY 1,000 invested), a tier
- * upgrade (a bonus), attending a client activity. Each earning is keyed by its source event and rule, so redelivery
+ * upgrade (a bonus), attending a client activity, a referral that converts; the average AUM held in a month is earned
+ * set-based by the month close ({@code MonthClose}). Each earning is keyed by its source event and rule, so redelivery
  * earns nothing twice.
  */
 @ApplicationScoped
@@ -21,15 +22,24 @@ public class PointsRules {
     private final long perThousandCny;
     private final long upgradeBonus;
     private final long attendance;
+    private final long referral;
 
     public PointsRules(Loyalty loyalty,
                        @ConfigProperty(name = "aurum.loyalty.points-per-thousand-cny", defaultValue = "1") long perThousandCny,
                        @ConfigProperty(name = "aurum.loyalty.upgrade-points", defaultValue = "1000") long upgradeBonus,
-                       @ConfigProperty(name = "aurum.loyalty.attendance-points", defaultValue = "200") long attendance) {
+                       @ConfigProperty(name = "aurum.loyalty.attendance-points", defaultValue = "200") long attendance,
+                       @ConfigProperty(name = "aurum.loyalty.referral-points", defaultValue = "5000") long referral) {
         this.loyalty = loyalty;
         this.perThousandCny = perThousandCny;
         this.upgradeBonus = upgradeBonus;
         this.attendance = attendance;
+        this.referral = referral;
+    }
+
+    /** A prospect this client referred became a client (the profile event that made it ACTIVE is the source). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean referralConverted(UUID referrerId, UUID referredId, UUID eventId) {
+        return loyalty.earn(referrerId, referral, "REFERRAL", eventId, "Referral converted: client " + referredId.toString().substring(0, 8));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -2,6 +2,8 @@ package io.aurum.engagement.messaging;
 
 import io.aurum.common.events.EventEnvelope;
 import io.aurum.engagement.domain.ClientCard;
+import io.aurum.engagement.loyalty.Referrals;
+import io.aurum.engagement.performance.History;
 import io.aurum.messaging.EventReader;
 import io.aurum.messaging.PoisonMessageException;
 import io.aurum.messaging.IdempotentConsumer;
@@ -25,10 +27,14 @@ public class ClientProfileConsumer {
 
     private final EventReader reader;
     private final IdempotentConsumer consumer;
+    private final History history;
+    private final Referrals referrals;
 
-    public ClientProfileConsumer(EventReader reader, IdempotentConsumer consumer) {
+    public ClientProfileConsumer(EventReader reader, IdempotentConsumer consumer, History history, Referrals referrals) {
         this.reader = reader;
         this.consumer = consumer;
+        this.history = history;
+        this.referrals = referrals;
     }
 
     @Incoming("client-profile")
@@ -38,6 +44,7 @@ public class ClientProfileConsumer {
         consumer.apply(CONSUMER, message, event -> {
             switch (event.type()) {
                 case "ClientRegistered", "ClientProfileUpdated" -> apply(event, reader.payload(event, ClientProfileChanged.class));
+                case "ClientClosed" -> closed(event);
                 default -> LOG.debugf("Event type %s is not used by engagement-service", event.type());
             }
         });
@@ -66,6 +73,26 @@ public class ClientProfileConsumer {
         });
     }
 
+    /** The relationship ended: the client leaves its RM's book at that moment (a lost client in the month's figures). */
+    private void closed(EventEnvelope event) {
+        if (event.clientId() == null) {
+            throw new PoisonMessageException("ClientClosed " + event.eventId() + " names no client");
+        }
+        ClientCard card = ClientCard.lockOrCreate(event.clientId(), event.eventId(), event.occurredAt());
+        Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+        var p = event.payload();
+        if (p != null && p.hasNonNull("closedAt")) {
+            try {
+                at = Instant.parse(p.get("closedAt").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new PoisonMessageException("closedAt is not an instant");
+            }
+        }
+        card.lifecycleStatus = "CLOSED";
+        card.closedAt = at;
+        card.updatedAt = Instant.now();
+    }
+
     private void apply(EventEnvelope event, ClientProfileChanged change) {
         if (change.clientId() == null || change.fullName() == null) {
             throw new PoisonMessageException(event.type() + " " + event.eventId() + " lacks clientId or fullName");
@@ -87,6 +114,15 @@ public class ClientProfileConsumer {
         card.erased = change.erased();
         card.lastEventId = event.eventId();
         card.updatedAt = Instant.now();
+        if ("CLOSED".equals(card.lifecycleStatus) && card.closedAt == null) {
+            card.closedAt = event.occurredAt();
+        }
+        if (event.occurredAt() != null) {
+            history.coverage(card.clientId, card.primaryRmId, card.team, event.occurredAt(), event.eventId());
+        }
+        if ("ACTIVE".equals(card.lifecycleStatus)) {
+            referrals.becameActive(card.clientId, event.eventId(), event.occurredAt() == null ? Instant.now() : event.occurredAt());
+        }
         LOG.infof("Client card %s updated from %s %s", card.clientId, event.type(), event.eventId());
     }
 }

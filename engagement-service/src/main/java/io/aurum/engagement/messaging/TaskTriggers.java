@@ -6,6 +6,7 @@ import io.aurum.engagement.config.EngagementConfig;
 import io.aurum.engagement.domain.ClientCard;
 import io.aurum.engagement.domain.TaskPriority;
 import io.aurum.engagement.loyalty.PointsRules;
+import io.aurum.engagement.performance.History;
 import io.aurum.engagement.domain.TaskType;
 import io.aurum.engagement.service.Tasks;
 import io.aurum.messaging.IdempotentConsumer;
@@ -29,7 +30,8 @@ import java.util.UUID;
  * Tasks from other services' events (docs/events.md): a tier upgrade asks for a welcome call within 3 days (and,
  * for PLATINUM and above without an RM, the team lead to assign one); an approaching downgrade or a large outflow
  * asks for a retention call; an expiring risk profile asks for a reassessment, and a new assessment closes that
- * task. Each consumer is idempotent on the event id, and the task table is unique per source event and type.
+ * task. Each consumer is idempotent on the event id, and the task table is unique per source event and type. AUM and
+ * tier changes are also kept as history for the monthly figures ({@link History}).
  */
 @ApplicationScoped
 public class TaskTriggers {
@@ -43,13 +45,16 @@ public class TaskTriggers {
     private final EngagementConfig config;
     private final EntityManager em;
     private final PointsRules points;
+    private final History history;
 
-    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks, EngagementConfig config, EntityManager em, PointsRules points) {
+    public TaskTriggers(IdempotentConsumer consumer, Tasks tasks, EngagementConfig config, EntityManager em, PointsRules points,
+                        History history) {
         this.consumer = consumer;
         this.tasks = tasks;
         this.config = config;
         this.em = em;
         this.points = points;
+        this.history = history;
     }
 
     @Incoming("client-tier")
@@ -61,6 +66,7 @@ public class TaskTriggers {
             UUID client = clientId(event);
             switch (event.type()) {
                 case "ClientTierChanged" -> {
+                    history.tierChanged(client, p, event.eventId(), event.occurredAt());
                     if (!"UPGRADE".equals(p.path("direction").asText())) {
                         return;
                     }
@@ -93,6 +99,10 @@ public class TaskTriggers {
     @Transactional
     public void onAum(String message) {
         handle("engagement-service/client.aum", message, event -> {
+            if ("ClientAumChanged".equals(event.type())) {
+                history.aum(clientId(event), event.payload(), event.eventId());
+                return;
+            }
             if (!"LargeOutflowDetected".equals(event.type())) {
                 return;
             }

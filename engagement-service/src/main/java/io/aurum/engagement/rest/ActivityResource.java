@@ -9,6 +9,8 @@ import io.aurum.engagement.service.Activities;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +50,9 @@ public class ActivityResource {
                               @NotNull Instant startsAt, @NotBlank @Size(max = 300) String location,
                               @Min(1) @Max(10000) int capacity,
                               @Size(max = 7) List<@Pattern(regexp = "MASS|VIP|GOLD|PLATINUM|DIAMOND|PRIVATE") String> targetTiers,
-                              @Size(max = 10) List<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> interestTags) {
+                              @Size(max = 10) List<@Pattern(regexp = "[\\p{L}\\p{N} _-]{1,40}") String> interestTags,
+                              @DecimalMin("0") @Digits(integer = 8, fraction = 2)
+                              @Schema(description = "What one attendee costs the bank (client contribution); default 0") BigDecimal costPerHeadCny) {
     }
 
     public record ActivityView(UUID id, String name, String kind, Instant startsAt, String location, int capacity,
@@ -86,7 +91,8 @@ public class ActivityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewActivity r) {
         Activity a = activities.create(Caller.of(identity), new Activities.Spec(r.name(), Params.enumValue(Activity.Kind.class,
-                "kind", r.kind()), r.startsAt(), r.location(), r.capacity(), r.targetTiers(), r.interestTags()));
+                "kind", r.kind()), r.startsAt(), r.location(), r.capacity(), r.targetTiers(), r.interestTags(),
+                r.costPerHeadCny()));
         return Response.status(201).entity(ActivityView.of(a)).build();
     }
 

@@ -5,9 +5,12 @@ import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Params;
 import io.aurum.engagement.loyalty.Loyalty;
+import io.aurum.engagement.loyalty.Referrals;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -31,8 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/engagement/loyalty")
 @Tag(name = "Benefits and points", description = "Tier benefits with yearly quotas, loyalty points (积分) and rewards")
@@ -43,7 +48,15 @@ public class LoyaltyResource {
     public record BenefitSpec(@NotBlank @Pattern(regexp = "VIP|GOLD|PLATINUM|DIAMOND|PRIVATE") String minTier,
                               @NotBlank @Pattern(regexp = "FEE_WAIVER|PREFERENTIAL_RATE|PRIORITY_SERVICE|LOUNGE|CONCIERGE|DEDICATED_RM|OTHER") String kind,
                               @NotBlank @Size(max = 200) String nameZh, @NotBlank @Size(max = 200) String nameEn,
-                              @Size(max = 1000) String terms, @Min(1) @Max(10000) Integer yearlyQuota, boolean active) {
+                              @Size(max = 1000) String terms, @Min(1) @Max(10000) Integer yearlyQuota, boolean active,
+                              @DecimalMin("0") @Digits(integer = 8, fraction = 2)
+                              @Schema(description = "What one use costs the bank (client contribution); unchanged when absent")
+                              BigDecimal unitCostCny) {
+    }
+
+    public record NewReferral(@NotNull @Schema(description = "The client who made the introduction") UUID referrerClientId,
+                              @NotNull @Schema(description = "The prospect introduced (registered in client-service as PROSPECT)")
+                              UUID referredClientId) {
     }
 
     public record Use(@Schema(description = "The day it was used (default today)") LocalDate on, @Size(max = 500) String note) {
@@ -58,10 +71,12 @@ public class LoyaltyResource {
     }
 
     private final Loyalty loyalty;
+    private final Referrals referrals;
     private final SecurityIdentity identity;
 
-    public LoyaltyResource(Loyalty loyalty, SecurityIdentity identity) {
+    public LoyaltyResource(Loyalty loyalty, Referrals referrals, SecurityIdentity identity) {
         this.loyalty = loyalty;
+        this.referrals = referrals;
         this.identity = identity;
     }
 
@@ -81,7 +96,7 @@ public class LoyaltyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Loyalty.Benefit putBenefit(@PathParam("code") @Pattern(regexp = "[A-Z0-9-]{3,40}") String code, @Valid @NotNull BenefitSpec s) {
         return loyalty.putBenefit(Caller.of(identity), new Loyalty.Benefit(code, s.minTier(), s.kind(), s.nameZh(), s.nameEn(),
-                s.terms(), s.yearlyQuota(), s.active()));
+                s.terms(), s.yearlyQuota(), s.active()), s.unitCostCny());
     }
 
     @GET
@@ -134,6 +149,27 @@ public class LoyaltyResource {
     @Operation(summary = "Correct a balance", description = "A new ADJUST entry with its reason; ledger entries are never changed.")
     public Response adjust(@PathParam("id") String id, @Valid @NotNull Adjustment a) {
         return Response.status(201).entity(loyalty.adjust(Caller.of(identity), Params.uuid("id", id), a.points(), a.reason())).build();
+    }
+
+    @POST
+    @Path("/referrals")
+    @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Record a referral (转介绍)",
+            description = "A client of the caller's book introduced a prospect of the book. When client-service reports the prospect "
+                    + "ACTIVE, the referrer earns the referral points once. A prospect is referred by one client only (409).")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "already-referred or not-a-prospect",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response refer(@Valid @NotNull NewReferral r) {
+        return Response.status(201).entity(referrals.register(Caller.of(identity), r.referrerClientId(), r.referredClientId())).build();
+    }
+
+    @GET
+    @Path("/clients/{id}/referrals")
+    @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.ADVISOR, Roles.COMPLIANCE_OFFICER, Roles.CLIENT})
+    @Operation(summary = "The referrals a client made and whether they converted")
+    public List<Referrals.Referral> referrals(@PathParam("id") String id) {
+        return referrals.madeBy(Caller.of(identity), Params.uuid("id", id));
     }
 
     @GET

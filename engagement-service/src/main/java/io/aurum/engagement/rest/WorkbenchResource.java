@@ -3,6 +3,8 @@ package io.aurum.engagement.rest;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Params;
+import io.aurum.engagement.loyalty.Loyalty;
+import io.aurum.engagement.performance.MonthClose;
 import io.aurum.engagement.service.Attrition;
 import io.aurum.engagement.service.Complaints;
 import io.aurum.engagement.service.DailyCare;
@@ -41,10 +43,14 @@ public class WorkbenchResource {
     private final DailyCare daily;
     private final Complaints complaints;
     private final EngagementJobs jobs;
+    private final MonthClose monthClose;
+    private final Loyalty loyalty;
     private final SecurityIdentity identity;
 
-    public WorkbenchResource(Workbench workbench, DailyCare daily, Complaints complaints, EngagementJobs jobs,
-                             SecurityIdentity identity) {
+    public WorkbenchResource(Workbench workbench, DailyCare daily, Complaints complaints, EngagementJobs jobs, MonthClose monthClose,
+                             Loyalty loyalty, SecurityIdentity identity) {
+        this.monthClose = monthClose;
+        this.loyalty = loyalty;
         this.workbench = workbench;
         this.daily = daily;
         this.complaints = complaints;
@@ -83,6 +89,32 @@ public class WorkbenchResource {
                     + "controllable clock is configured). Idempotent per day.")
     public DailyCare.Outcome dailyCare(@QueryParam("asOf") String asOf) {
         return daily.run(jobs.asOf(Params.instant("asOf", asOf)));
+    }
+
+    @POST
+    @Path("/jobs/month-close")
+    @RolesAllowed(Roles.OPS_ADMIN)
+    @Operation(summary = "Compute a month's contribution and performance figures now",
+            description = "For month (YYYY-MM, default the previous month) as of asOf (default now): a month not over by then is "
+                    + "computed to date. A complete month also earns the monthly-AUM points, once per client and month. Runs nightly.")
+    public MonthClose.Summary monthClose(@QueryParam("month") String month, @QueryParam("asOf") String asOf) {
+        java.time.Instant at = jobs.asOf(Params.instant("asOf", asOf));
+        java.time.YearMonth m = Params.month("month", month,
+                java.time.YearMonth.from(at.atZone(io.aurum.engagement.rules.CareWindow.BANK_ZONE)).minusMonths(1));
+        if (m.atDay(1).atStartOfDay(io.aurum.engagement.rules.CareWindow.BANK_ZONE).toInstant().isAfter(at)) {
+            throw io.aurum.common.problem.ApiException.badField("month", "has not begun as of " + at);
+        }
+        return monthClose.run(m, at, Caller.of(identity).username());
+    }
+
+    @POST
+    @Path("/jobs/points-expiry")
+    @RolesAllowed(Roles.OPS_ADMIN)
+    @Operation(summary = "Expire points past their validity now",
+            description = "As of the bank day of asOf (default now; first in, first out). Idempotent per day. Runs nightly.")
+    public Loyalty.Expiry pointsExpiry(@QueryParam("asOf") String asOf) {
+        return loyalty.expire(java.time.LocalDate.ofInstant(jobs.asOf(Params.instant("asOf", asOf)),
+                io.aurum.engagement.rules.CareWindow.BANK_ZONE));
     }
 
     @POST

@@ -24,7 +24,7 @@ import java.util.UUID;
 public class Activities {
 
     public record Spec(String name, Activity.Kind kind, Instant startsAt, String location, int capacity,
-                       List<String> targetTiers, List<String> interestTags) {
+                       List<String> targetTiers, List<String> interestTags, java.math.BigDecimal costPerHeadCny) {
     }
 
     public record Invitation(UUID activityId, UUID clientId, String clientName, String tier, String status,
@@ -58,6 +58,7 @@ public class Activities {
         a.startsAt = s.startsAt();
         a.location = s.location().strip();
         a.capacity = s.capacity();
+        a.costPerHeadCny = s.costPerHeadCny() == null ? java.math.BigDecimal.ZERO : s.costPerHeadCny();
         a.targetTiers = s.targetTiers() == null ? new String[0] : s.targetTiers().toArray(String[]::new);
         a.interestTags = s.interestTags() == null ? new String[0] : s.interestTags().toArray(String[]::new);
         a.team = caller.is(Roles.OPS_ADMIN) ? null : caller.team();

@@ -2,14 +2,20 @@ package io.aurum.engagement.service;
 
 import io.aurum.common.problem.ApiException;
 import io.aurum.engagement.config.EngagementConfig;
+import io.aurum.engagement.loyalty.Loyalty;
+import io.aurum.engagement.performance.MonthClose;
+import io.aurum.engagement.rules.CareWindow;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
- * When the time-driven work runs: daily care at 07:00 bank time, complaint deadlines every 15 minutes. Both are also
+ * When the time-driven work runs: daily care at 07:00 bank time, complaint deadlines every 15 minutes, points expiry at
+ * 01:15, the month's figures at 03:30. Both are also
  * callable for a given moment ({@link #asOf}); a moment in the future is accepted only where
  * {@code aurum.engagement.allow-future-as-of} is set (test and acceptance environments: a controllable clock).
  */
@@ -20,8 +26,13 @@ public class EngagementJobs {
     private final Complaints complaints;
     private final EngagementConfig config;
     private final Clock clock;
+    private final MonthClose months;
+    private final Loyalty loyalty;
 
-    public EngagementJobs(DailyCare daily, Complaints complaints, EngagementConfig config, Clock clock) {
+    public EngagementJobs(DailyCare daily, Complaints complaints, EngagementConfig config, Clock clock, MonthClose months,
+                          Loyalty loyalty) {
+        this.months = months;
+        this.loyalty = loyalty;
         this.daily = daily;
         this.complaints = complaints;
         this.config = config;
@@ -38,6 +49,27 @@ public class EngagementJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void complaintDeadlines() {
         complaints.escalate(clock.instant());
+    }
+
+    /**
+     * Nightly: closes the previous month if it has no complete run yet, and computes the current month to date (team
+     * leads follow their month as it goes).
+     */
+    @Scheduled(cron = "${aurum.contribution.month-close-cron:0 30 3 * * ?}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void monthClose() {
+        Instant now = clock.instant();
+        YearMonth current = YearMonth.from(now.atZone(CareWindow.BANK_ZONE));
+        if (!months.closed(current.minusMonths(1))) {
+            months.run(current.minusMonths(1), now, "scheduler");
+        }
+        months.run(current, now, "scheduler");
+    }
+
+    @Scheduled(cron = "${aurum.contribution.points-expiry-cron:0 15 1 * * ?}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pointsExpiry() {
+        loyalty.expire(LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE));
     }
 
     /** The moment a job run on demand stands for: now by default; the future only with a controllable clock. */
