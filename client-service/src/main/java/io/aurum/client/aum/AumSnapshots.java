@@ -5,10 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** One client's snapshot for one day (a core-banking message): replaces that day's positions, then the follow-up. */
+/** Core-banking snapshots (one client, one day each): each replaces that day's positions, then the follow-up runs once. */
 @ApplicationScoped
 public class AumSnapshots {
 
@@ -20,14 +24,46 @@ public class AumSnapshots {
         this.followUp = followUp;
     }
 
-    /** @return false when the client is unknown (nothing stored) */
+    /** One client's positions on one day, as a core-banking message carries them. */
+    public record Snapshot(UUID clientId, LocalDate asOf, List<PositionRow> positions) {
+    }
+
+    /**
+     * Applies snapshots in their order (each replaces its client's positions of that day), then runs the follow-up once
+     * for every client they touched (current AUM, ClientAumChanged, outflow, tiering — set-based). Snapshots of clients
+     * this service does not know store nothing and are returned.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean replace(UUID clientId, LocalDate asOf, List<PositionRow> positions) {
-        Number known = (Number) em.createNativeQuery("SELECT count(*) FROM client WHERE id = ?1")
-                .setParameter(1, clientId).getSingleResult();
-        if (known.intValue() == 0) {
-            return false;
+    public List<Snapshot> replaceAll(List<Snapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return List.of();
         }
+        @SuppressWarnings("unchecked")
+        Set<UUID> known = new HashSet<>(em.createNativeQuery("SELECT id FROM client WHERE id IN (:ids)")
+                .setParameter("ids", snapshots.stream().map(Snapshot::clientId).distinct().toList()).getResultList());
+        List<Snapshot> unknown = new ArrayList<>();
+        Set<UUID> touched = new LinkedHashSet<>();
+        for (Snapshot snap : snapshots) {
+            if (!known.contains(snap.clientId())) {
+                unknown.add(snap);
+                continue;
+            }
+            store(snap.clientId(), snap.asOf(), snap.positions());
+            touched.add(snap.clientId());
+        }
+        if (!touched.isEmpty()) {
+            UUID batch = UUID.randomUUID();
+            for (UUID clientId : touched) {
+                em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id) VALUES (?1, ?2)")
+                        .setParameter(1, batch).setParameter(2, clientId).executeUpdate();
+            }
+            followUp.apply(batch);
+            em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batch).executeUpdate();
+        }
+        return unknown;
+    }
+
+    private void store(UUID clientId, LocalDate asOf, List<PositionRow> positions) {
         em.createNativeQuery("DELETE FROM aum_position WHERE client_id = ?1 AND as_of = ?2")
                 .setParameter(1, clientId).setParameter(2, asOf).executeUpdate();
         for (PositionRow p : positions) {
@@ -47,12 +83,6 @@ public class AumSnapshots {
                         ON CONFLICT (client_id, as_of) DO UPDATE SET total_cny = EXCLUDED.total_cny,
                             high_risk_cny = EXCLUDED.high_risk_cny, usd_amount = EXCLUDED.usd_amount""")
                 .setParameter(1, clientId).setParameter(2, asOf).executeUpdate();
-        UUID batch = UUID.randomUUID();
-        em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id) VALUES (?1, ?2)")
-                .setParameter(1, batch).setParameter(2, clientId).executeUpdate();
-        followUp.apply(batch);
-        em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batch).executeUpdate();
-        return true;
     }
 
     /** Daily totals for every (client, day) in a staging table's rows of one job (replacing earlier totals). */

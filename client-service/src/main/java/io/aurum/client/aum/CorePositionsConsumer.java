@@ -2,10 +2,15 @@ package io.aurum.client.aum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aurum.messaging.BatchApply;
 import io.aurum.messaging.PoisonMessageException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -13,7 +18,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,6 +28,11 @@ import java.util.UUID;
  * {@code {"clientId", "asOf", "positions": [{productCode, assetClass, currency, amount, riskRating}]}}.
  * A message replaces that client's positions of that day, so a redelivery changes nothing. A message that is
  * not valid (or names an unknown client) goes to {@code client-service.dlq} and consumption continues.
+ *
+ * <p>Messages come in batches (what one poll returns, per partition consumer): the valid ones are applied in one
+ * transaction, in order, and the follow-up (current AUM, ClientAumChanged, outflow, tiering) runs once for the batch,
+ * set-based. If that transaction fails, each message is retried in its own, so one bad message never takes the
+ * others with it to the dead-letter topic.
  */
 @ApplicationScoped
 public class CorePositionsConsumer {
@@ -31,21 +43,60 @@ public class CorePositionsConsumer {
     private final ObjectMapper mapper;
     private final FxRates rates;
     private final AumSnapshots snapshots;
+    private final MutinyEmitter<String> deadLetters;
 
-    public CorePositionsConsumer(ObjectMapper mapper, FxRates rates, AumSnapshots snapshots) {
+    public CorePositionsConsumer(ObjectMapper mapper, FxRates rates, AumSnapshots snapshots,
+                                 @Channel("core-positions-dlq") MutinyEmitter<String> deadLetters) {
         this.mapper = mapper;
         this.rates = rates;
         this.snapshots = snapshots;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("core-positions")
     @Blocking
-    @Transactional
-    public void onMessage(String message) {
+    public void onBatch(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> valid = new ArrayList<>();
+        List<AumSnapshots.Snapshot> snapshotsInOrder = new ArrayList<>();
+        Map<LocalDate, FxTable> tables = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                snapshotsInOrder.add(parse(record.value(), tables));
+                valid.add(record);
+            } catch (PoisonMessageException e) {
+                deadLetter(record, e.getMessage());
+            }
+        }
+        try {
+            List<AumSnapshots.Snapshot> unknown = QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(snapshotsInOrder));
+            for (int i = 0; i < valid.size(); i++) {
+                if (unknown.contains(snapshotsInOrder.get(i))) {
+                    deadLetter(valid.get(i), "core.positions message for unknown client " + snapshotsInOrder.get(i).clientId());
+                }
+            }
+            LOG.debugf("%d core.positions snapshots applied", snapshotsInOrder.size() - unknown.size());
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("A batch of %d core.positions messages failed (%s); applying them one by one", valid.size(),
+                    batchFailure.getMessage());
+            for (int i = 0; i < valid.size(); i++) {
+                AumSnapshots.Snapshot one = snapshotsInOrder.get(i);
+                try {
+                    if (!QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(one))).isEmpty()) {
+                        deadLetter(valid.get(i), "core.positions message for unknown client " + one.clientId());
+                    }
+                } catch (RuntimeException e) {
+                    deadLetter(valid.get(i), String.valueOf(e.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** Validates one message and converts its amounts at the day's rates (read once per day per batch). */
+    AumSnapshots.Snapshot parse(String message, Map<LocalDate, FxTable> tables) {
         JsonNode node;
         try {
             node = mapper.readTree(message);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new PoisonMessageException("core.positions message is not JSON");
         }
         if (node == null || !node.isObject()) {
@@ -65,7 +116,7 @@ public class CorePositionsConsumer {
         if (positions == null || !positions.isArray() || positions.size() > MAX_POSITIONS) {
             throw new PoisonMessageException("core.positions message needs a positions array (at most " + MAX_POSITIONS + ")");
         }
-        FxTable table = rates.tableFor(asOf); // this day's rates only: one small query per message
+        FxTable table = tables.computeIfAbsent(asOf, day -> QuarkusTransaction.requiringNew().call(() -> rates.tableFor(day)));
         List<PositionRow> rows = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             JsonNode p = positions.get(i);
@@ -78,9 +129,10 @@ public class CorePositionsConsumer {
                 throw new PoisonMessageException("positions[" + i + "]." + e.field() + " " + e.getMessage());
             }
         }
-        if (!snapshots.replace(clientId, asOf, rows)) {
-            throw new PoisonMessageException("core.positions message for unknown client " + clientId);
-        }
-        LOG.debugf("Snapshot of %s on %s applied (%d positions)", clientId, asOf, rows.size());
+        return new AumSnapshots.Snapshot(clientId, asOf, rows);
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+        BatchApply.deadLetter(deadLetters, record, reason);
     }
 }

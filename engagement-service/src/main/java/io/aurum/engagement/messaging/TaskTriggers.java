@@ -9,12 +9,16 @@ import io.aurum.engagement.loyalty.PointsRules;
 import io.aurum.engagement.performance.History;
 import io.aurum.engagement.domain.TaskType;
 import io.aurum.engagement.service.Tasks;
+import io.aurum.messaging.BatchApply;
 import io.aurum.messaging.IdempotentConsumer;
 import io.aurum.messaging.PoisonMessageException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -46,9 +50,11 @@ public class TaskTriggers {
     private final EntityManager em;
     private final PointsRules points;
     private final History history;
+    private final MutinyEmitter<String> deadLetters;
 
     public TaskTriggers(IdempotentConsumer consumer, Tasks tasks, EngagementConfig config, EntityManager em, PointsRules points,
-                        History history) {
+                        History history, @Channel("engagement-dlq") MutinyEmitter<String> deadLetters) {
+        this.deadLetters = deadLetters;
         this.consumer = consumer;
         this.tasks = tasks;
         this.config = config;
@@ -94,10 +100,18 @@ public class TaskTriggers {
         });
     }
 
+    /**
+     * client.aum carries an event per client and snapshot (ClientAumChanged) — the busiest topic — so it is consumed a
+     * poll's batch per transaction ({@link BatchApply}); each event still applies once (idempotent on its id).
+     */
     @Incoming("client-aum")
     @Blocking
-    @Transactional
-    public void onAum(String message) {
+    public void onAumBatch(ConsumerRecords<String, String> records) {
+        BatchApply.apply(records, deadLetters, this::onAum);
+    }
+
+    /** One client.aum event, in the batch's transaction. */
+    void onAum(String message) {
         handle("engagement-service/client.aum", message, event -> {
             if ("ClientAumChanged".equals(event.type())) {
                 history.aum(clientId(event), event.payload(), event.eventId());

@@ -257,6 +257,41 @@ class MonthFiguresTest {
     }
 
     @Test
+    void aPoisonEventAmongClientAumEventsGoesAloneToTheDeadLetterTopic() {
+        UUID client = fixtures.client("GOLD");
+        String poison = "{ not an event " + UUID.randomUUID();
+        String clientAum = envelope("ClientAumChanged", client, "2026-11-02T12:00:00Z", """
+                {"clientId":"%s","aumCny":"800000.00","highRiskHoldingsCny":"0","asOf":"2026-11-02","byAssetClass":{"CASH":"800000.00"}}"""
+                .formatted(client));
+        aum(client, "2026-11-01", "700000.00", "\"CASH\":\"700000.00\"");
+        fixtures.send("client.aum", client, poison);
+        fixtures.send("client.aum", client, clientAum);
+        fixtures.send("client.aum", client, clientAum); // redelivered: applied once
+        fixtures.awaitSql("SELECT count(*) FROM aum_daily WHERE client_id = '" + client + "'", 2);
+        fixtures.awaitSql("SELECT count(*) FROM aum_daily WHERE client_id = '" + client + "' AND as_of = '2026-11-02'"
+                + " AND aum_cny = 800000.00 AND cash_cny = 800000.00", 1);
+        try (var dlq = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "group.id", "dlq-check-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName()))) {
+            dlq.subscribe(java.util.List.of("engagement-service.dlq"));
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                dlq.poll(java.time.Duration.ofMillis(500)).forEach(r -> {
+                    if (client.toString().equals(r.key())) {
+                        seen.add(r.value() + " | " + new String(r.headers().lastHeader("dead-letter-reason").value(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                });
+                return !seen.isEmpty();
+            });
+            assertThat(seen).hasSize(1);
+            assertThat(seen.get(0)).startsWith(poison);
+        }
+    }
+
+    @Test
     void pointsLapseFirstInFirstOutOncePerDay() {
         UUID client = fixtures.client("GOLD");
         fixtures.exec("INSERT INTO points_account (client_id, balance, updated_at) VALUES ('" + client + "', 1200, now())"

@@ -1,0 +1,71 @@
+package io.aurum.messaging;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Consuming a Kafka batch (what one poll returned, in partition order) in one transaction instead of one per message:
+ * the commit — the costly part of a small message — is paid once. If the batch's transaction fails, every message is
+ * applied again in a transaction of its own and only those that still fail go to the service's dead-letter topic,
+ * with the headers the connector's own dead-letter queue writes; consumption continues. The per-message effect must
+ * be idempotent (an {@link IdempotentConsumer}): the retry may see messages a failed attempt had begun.
+ */
+public final class BatchApply {
+
+    private static final Logger LOG = Logger.getLogger(BatchApply.class);
+
+    private BatchApply() {
+    }
+
+    public static void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters, Consumer<String> effect) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                EntityManager em = Arc.container().instance(EntityManager.class).get();
+                for (ConsumerRecord<String, String> r : records) {
+                    effect.accept(r.value());
+                    // write this message's changes and forget them: a persistence context holding the whole batch
+                    // would make every later flush (each native query triggers one) dirty-check all of it
+                    em.flush();
+                    em.clear();
+                }
+            });
+            return;
+        } catch (RuntimeException batchFailure) {
+            LOG.infof("A batch of %d messages failed (%s); applying them one by one", records.count(), batchFailure.getMessage());
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> effect.accept(record.value()));
+            } catch (RuntimeException e) {
+                deadLetter(deadLetters, record, e.getMessage());
+            }
+        }
+    }
+
+    /** Sends the record to the dead-letter topic the emitter's channel names, and waits for the broker's ack. */
+    public static void deadLetter(MutinyEmitter<String> deadLetters, ConsumerRecord<String, String> record, String reason) {
+        LOG.warnf("Message %s-%d@%d to the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key()).withHeaders(headers).build();
+        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
+    }
+}
