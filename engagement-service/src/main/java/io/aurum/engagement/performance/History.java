@@ -76,7 +76,7 @@ public class History {
         if (!List.of("UPGRADE", "DOWNGRADE").contains(direction) || !payload.hasNonNull("fromTier") || !payload.hasNonNull("toTier")) {
             throw new PoisonMessageException("ClientTierChanged " + eventId + " lacks fromTier, toTier or direction");
         }
-        LocalDate on = payload.hasNonNull("asOf") ? date(payload, "asOf") : LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC);
+        LocalDate on = payload.hasNonNull("asOf") ? date(payload, "asOf") : LocalDate.ofInstant(occurredAt, io.aurum.engagement.rules.CareWindow.BANK_ZONE);
         em.createNativeQuery("""
                         INSERT INTO tier_change (event_id, client_id, from_tier, to_tier, direction, changed_on, occurred_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id) DO NOTHING""")

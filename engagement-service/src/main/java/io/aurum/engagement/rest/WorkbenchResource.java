@@ -1,10 +1,12 @@
 package io.aurum.engagement.rest;
 
+import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Params;
 import io.aurum.engagement.loyalty.Loyalty;
 import io.aurum.engagement.performance.MonthClose;
+import io.aurum.engagement.rules.CareWindow;
 import io.aurum.engagement.service.Attrition;
 import io.aurum.engagement.service.Complaints;
 import io.aurum.engagement.service.DailyCare;
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 @Path("/api/engagement")
@@ -98,11 +102,10 @@ public class WorkbenchResource {
             description = "For month (YYYY-MM, default the previous month) as of asOf (default now): a month not over by then is "
                     + "computed to date. A complete month also earns the monthly-AUM points, once per client and month. Runs nightly.")
     public MonthClose.Summary monthClose(@QueryParam("month") String month, @QueryParam("asOf") String asOf) {
-        java.time.Instant at = jobs.asOf(Params.instant("asOf", asOf));
-        java.time.YearMonth m = Params.month("month", month,
-                java.time.YearMonth.from(at.atZone(io.aurum.engagement.rules.CareWindow.BANK_ZONE)).minusMonths(1));
-        if (m.atDay(1).atStartOfDay(io.aurum.engagement.rules.CareWindow.BANK_ZONE).toInstant().isAfter(at)) {
-            throw io.aurum.common.problem.ApiException.badField("month", "has not begun as of " + at);
+        Instant at = jobs.asOf(Params.instant("asOf", asOf));
+        YearMonth m = Params.month("month", month, YearMonth.from(at.atZone(CareWindow.BANK_ZONE)).minusMonths(1));
+        if (m.atDay(1).atStartOfDay(CareWindow.BANK_ZONE).toInstant().isAfter(at)) {
+            throw ApiException.badField("month", "has not begun as of " + at);
         }
         return monthClose.run(m, at, Caller.of(identity).username());
     }
@@ -113,8 +116,7 @@ public class WorkbenchResource {
     @Operation(summary = "Expire points past their validity now",
             description = "As of the bank day of asOf (default now; first in, first out). Idempotent per day. Runs nightly.")
     public Loyalty.Expiry pointsExpiry(@QueryParam("asOf") String asOf) {
-        return loyalty.expire(java.time.LocalDate.ofInstant(jobs.asOf(Params.instant("asOf", asOf)),
-                io.aurum.engagement.rules.CareWindow.BANK_ZONE));
+        return loyalty.expire(LocalDate.ofInstant(jobs.asOf(Params.instant("asOf", asOf)), CareWindow.BANK_ZONE));
     }
 
     @POST

@@ -22,6 +22,9 @@ import java.time.YearMonth;
 @ApplicationScoped
 public class EngagementJobs {
 
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-12-31T00:00:00Z");
+
     private final DailyCare daily;
     private final Complaints complaints;
     private final EngagementConfig config;
@@ -80,6 +83,9 @@ public class EngagementJobs {
         }
         if (requested.isAfter(now.plusSeconds(60)) && !config.allowFutureAsOf()) {
             throw ApiException.badField("asOf", "must not be in the future");
+        }
+        if (requested.isBefore(EARLIEST) || requested.isAfter(LATEST)) {
+            throw ApiException.badField("asOf", "must be between 2000 and 2100");
         }
         return requested;
     }
