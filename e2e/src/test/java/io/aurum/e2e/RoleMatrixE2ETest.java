@@ -104,7 +104,8 @@ class RoleMatrixE2ETest {
                 new Row("POST", "/api/tiering/month-end-runs", "{}",                  403, 403, 403, 403, 403, 400, 403, 403),
                 new Row("GET", "/api/aum/fx-rates", null,                             200, 200, 200, 200, 200, 200, 403, 403),
                 new Row("POST", "/api/aum/fx-rates", "[]",                            403, 403, 403, 403, 403, 400, 403, 403),
-                new Row("POST", "/api/privacy/key-rotations", null,                   403, 403, 403, 403, 403, 200, 403, 403));
+                new Row("POST", "/api/privacy/key-rotations", null,                   403, 403, 403, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/clients/replays", null,                         403, 403, 403, 403, 403, 200, 403, 403));
     }
 
     @TestFactory

@@ -9,6 +9,7 @@ public final class AuditActions {
     public static final String LIFECYCLE_CHANGED = "LIFECYCLE_CHANGED";
     public static final String COVERAGE_CHANGED = "COVERAGE_CHANGED";
     public static final String CONSENT_CHANGED = "CONSENT_CHANGED";
+    public static final String READ_MODELS_REPLAYED = "READ_MODELS_REPLAYED";
     public static final String RELATIONSHIP_ADDED = "RELATIONSHIP_ADDED";
     public static final String DATA_EXPORTED = "DATA_EXPORTED";
     public static final String DATA_ERASED = "DATA_ERASED";

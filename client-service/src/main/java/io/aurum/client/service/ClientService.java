@@ -363,7 +363,7 @@ public class ClientService {
                 new ClientEvents.FinancialFacts(c.id, c.householdNetFinancialAssets, c.financialAssets, c.averageIncome3y));
     }
 
-    private static boolean hasFinancialFacts(Client c) {
+    static boolean hasFinancialFacts(Client c) {
         return c.householdNetFinancialAssets != null || c.financialAssets != null || c.averageIncome3y != null;
     }
 

@@ -120,6 +120,44 @@ class ClientRelationsTest {
         KafkaProbe.awaitEvent(bootstrap, "client.profile", id, "ClientCoverageAssigned");
     }
 
+    private long outbox(String type, String clientId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE event_type = ?1 AND message_key = ?2")
+                .setParameter(1, type).setParameter(2, clientId).getSingleResult()).longValue());
+    }
+
+    @Test
+    void aReplayPublishesEveryClientsCurrentStateAgainForReadModelsThatStartLate() {
+        String id = register(DemoUsers.RM_LI, "{\"fullName\":\"重放测试\"}");
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body("{\"purpose\":\"MARKETING\",\"granted\":true,\"channel\":\"BRANCH\"}")
+                .post("/api/clients/" + id + "/consents").then().statusCode(201);
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body("{\"purpose\":\"MARKETING\",\"granted\":false,\"channel\":\"PHONE\"}")
+                .post("/api/clients/" + id + "/consents").then().statusCode(201);
+        long profiles = outbox("ClientProfileUpdated", id);
+        long consents = outbox("ClientConsentChanged", id);
+        given().auth().oauth2(token(DemoUsers.RM_LI)).post("/api/clients/replays").then().statusCode(403);
+        long clients = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM client")
+                .getSingleResult()).longValue());
+        int replayed = given().auth().oauth2(token(DemoUsers.OPS_SUN)).post("/api/clients/replays").then().statusCode(200)
+                .extract().path("clients");
+        assertThat((long) replayed).isGreaterThanOrEqualTo(clients);
+        // not again right away (aurum.replay.min-interval)
+        given().auth().oauth2(token(DemoUsers.OPS_SUN)).post("/api/clients/replays").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.containsString("replay-too-soon"));
+        // one profile event per client, and the latest decision per consent purpose only (the withdrawal)
+        assertThat(outbox("ClientProfileUpdated", id)).isEqualTo(profiles + 1);
+        assertThat(outbox("ClientConsentChanged", id)).isEqualTo(consents + 1);
+        String replayedConsent = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT envelope FROM outbox_event WHERE event_type = 'ClientConsentChanged' AND message_key = ?1 ORDER BY seq DESC LIMIT 1")
+                .setParameter(1, id).getSingleResult());
+        assertThat(replayedConsent).contains("\"granted\":false").contains("\"channel\":\"PHONE\"");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM audit_event WHERE action = 'READ_MODELS_REPLAYED'").getSingleResult()).longValue()))
+                .isPositive();
+    }
+
     @Test
     void consentDecisionsAreKeptAndWithdrawalsReachKafka() {
         String id = register(DemoUsers.RM_LI, "{\"fullName\":\"同意测试\"}");
