@@ -1,5 +1,6 @@
 package io.aurum.messaging;
 
+import io.aurum.common.problem.ProblemMappers;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * the commit — the costly part of a small message — is paid once. If the batch's transaction fails, every message is
  * applied again in a transaction of its own and only those that still fail go to the service's dead-letter topic,
  * with the headers the connector's own dead-letter queue writes; consumption continues. The per-message effect must
- * be idempotent (an {@link IdempotentConsumer}): the retry may see messages a failed attempt had begun.
+ * be idempotent (an {@link IdempotentConsumer}): the retry may see messages a failed attempt had begun. While the
+ * database cannot be reached nothing goes to the dead-letter topic: the batch waits and is tried again.
  */
 public final class BatchApply {
 
@@ -28,12 +30,13 @@ public final class BatchApply {
     private BatchApply() {
     }
 
-    public static void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters, Consumer<String> effect) {
+    public static void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters,
+                             Consumer<String> effect) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            untilAvailable(() -> QuarkusTransaction.requiringNew().run(() -> {
                 EntityManager em = Arc.container().instance(EntityManager.class).get();
                 for (ConsumerRecord<String, String> r : records) {
                     effect.accept(r.value());
@@ -42,16 +45,43 @@ public final class BatchApply {
                     em.flush();
                     em.clear();
                 }
-            });
+            }));
             return;
         } catch (RuntimeException batchFailure) {
             LOG.infof("A batch of %d messages failed (%s); applying them one by one", records.count(), batchFailure.getMessage());
         }
         for (ConsumerRecord<String, String> record : records) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> effect.accept(record.value()));
+                untilAvailable(() -> QuarkusTransaction.requiringNew().run(() -> effect.accept(record.value())));
             } catch (RuntimeException e) {
                 deadLetter(deadLetters, record, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs the action; while it fails because the database (or another server it needs) cannot be reached, waits and
+     * runs it again — 1 s, then doubling up to 30 s — instead of sending good messages to the dead-letter topic. The
+     * consumer thread waits meanwhile; if the broker revokes the partitions, the records come again (idempotent).
+     */
+    public static void untilAvailable(Runnable action) {
+        long waitMs = 1000;
+        while (true) {
+            try {
+                action.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!ProblemMappers.dependencyUnavailable(e)) {
+                    throw e;
+                }
+                LOG.warnf("A dependency is unavailable (%s); retrying in %d ms", e.getMessage(), waitMs);
+                try {
+                    Thread.sleep(waitMs);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                waitMs = Math.min(30_000, waitMs * 2);
             }
         }
     }

@@ -32,7 +32,8 @@ import java.util.UUID;
  * <p>Messages come in batches (what one poll returns, per partition consumer): the valid ones are applied in one
  * transaction, in order, and the follow-up (current AUM, ClientAumChanged, outflow, tiering) runs once for the batch,
  * set-based. If that transaction fails, each message is retried in its own, so one bad message never takes the
- * others with it to the dead-letter topic.
+ * others with it to the dead-letter topic. While the database cannot be reached, the batch waits and is tried again
+ * (nothing goes to the dead-letter topic for that).
  */
 @ApplicationScoped
 public class CorePositionsConsumer {
@@ -68,7 +69,10 @@ public class CorePositionsConsumer {
             }
         }
         try {
-            List<AumSnapshots.Snapshot> unknown = QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(snapshotsInOrder));
+            List<List<AumSnapshots.Snapshot>> result = new ArrayList<>(1);
+            BatchApply.untilAvailable(() -> result.add(
+                    QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(snapshotsInOrder))));
+            List<AumSnapshots.Snapshot> unknown = result.get(0);
             for (int i = 0; i < valid.size(); i++) {
                 if (unknown.contains(snapshotsInOrder.get(i))) {
                     deadLetter(valid.get(i), "core.positions message for unknown client " + snapshotsInOrder.get(i).clientId());
@@ -81,7 +85,10 @@ public class CorePositionsConsumer {
             for (int i = 0; i < valid.size(); i++) {
                 AumSnapshots.Snapshot one = snapshotsInOrder.get(i);
                 try {
-                    if (!QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(one))).isEmpty()) {
+                    List<List<AumSnapshots.Snapshot>> alone = new ArrayList<>(1);
+                    BatchApply.untilAvailable(() -> alone.add(
+                            QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(one)))));
+                    if (!alone.get(0).isEmpty()) {
                         deadLetter(valid.get(i), "core.positions message for unknown client " + one.clientId());
                     }
                 } catch (RuntimeException e) {
@@ -116,7 +123,13 @@ public class CorePositionsConsumer {
         if (positions == null || !positions.isArray() || positions.size() > MAX_POSITIONS) {
             throw new PoisonMessageException("core.positions message needs a positions array (at most " + MAX_POSITIONS + ")");
         }
-        FxTable table = tables.computeIfAbsent(asOf, day -> QuarkusTransaction.requiringNew().call(() -> rates.tableFor(day)));
+        FxTable table = tables.get(asOf);
+        if (table == null) {
+            List<FxTable> read = new ArrayList<>(1);
+            BatchApply.untilAvailable(() -> read.add(QuarkusTransaction.requiringNew().call(() -> rates.tableFor(asOf))));
+            table = read.get(0);
+            tables.put(asOf, table);
+        }
         List<PositionRow> rows = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             JsonNode p = positions.get(i);

@@ -140,7 +140,7 @@ public class ProblemMappers {
      * class 08, or 57P0x: the database is shutting down), a pool that could not hand out a connection in time, or a
      * refused TCP connection. Walks the cause chain.
      */
-    static boolean dependencyUnavailable(Throwable e) {
+    public static boolean dependencyUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.net.ConnectException) {
