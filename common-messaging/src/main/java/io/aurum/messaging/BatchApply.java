@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Consuming a Kafka batch (what one poll returned, in partition order) in one transaction instead of one per message:
@@ -65,11 +66,18 @@ public final class BatchApply {
      * consumer thread waits meanwhile; if the broker revokes the partitions, the records come again (idempotent).
      */
     public static void untilAvailable(Runnable action) {
+        untilAvailable(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** {@link #untilAvailable(Runnable)} for an action with a result. */
+    public static <T> T untilAvailable(Supplier<T> action) {
         long waitMs = 1000;
         while (true) {
             try {
-                action.run();
-                return;
+                return action.get();
             } catch (RuntimeException e) {
                 if (!ProblemMappers.dependencyUnavailable(e)) {
                     throw e;

@@ -14,14 +14,20 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.aurum.messaging.EventFields.amount;
+import static io.aurum.messaging.EventFields.clientId;
+import static io.aurum.messaging.EventFields.date;
+import static io.aurum.messaging.EventFields.decimal;
+import static io.aurum.messaging.EventFields.instant;
+import static io.aurum.messaging.EventFields.text;
+import static io.aurum.messaging.EventFields.uuid;
 
 /**
  * advisory-service's read models from other services' events (docs/events.md): the coverage team and lifecycle from
@@ -134,58 +140,5 @@ public class ClientFeeds {
             }
             drift.evaluate(List.of(clientId));
         });
-    }
-
-    private static UUID clientId(EventEnvelope event) {
-        UUID id = event.clientId() != null ? event.clientId() : uuid(event.payload(), "clientId");
-        if (id == null) {
-            throw new PoisonMessageException(event.type() + " " + event.eventId() + " names no client");
-        }
-        return id;
-    }
-
-    private static String text(JsonNode p, String field) {
-        JsonNode n = p.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static UUID uuid(JsonNode p, String field) {
-        String t = text(p, field);
-        try {
-            return t == null || t.isBlank() ? null : UUID.fromString(t);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(field + " is not a UUID: " + t);
-        }
-    }
-
-    private static Instant instant(JsonNode p, String field) {
-        String t = text(p, field);
-        try {
-            return t == null ? null : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new PoisonMessageException(field + " is not an ISO instant: " + t);
-        }
-    }
-
-    private static LocalDate date(JsonNode p, String field) {
-        String t = text(p, field);
-        try {
-            return t == null ? null : LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new PoisonMessageException(field + " is not an ISO date: " + t);
-        }
-    }
-
-    private static BigDecimal amount(JsonNode p, String field) {
-        String t = text(p, field);
-        return t == null ? null : decimal(t, field);
-    }
-
-    private static BigDecimal decimal(String t, String field) {
-        try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            throw new PoisonMessageException(field + " is not a decimal: " + t);
-        }
     }
 }

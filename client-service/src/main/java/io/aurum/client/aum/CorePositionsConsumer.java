@@ -69,10 +69,8 @@ public class CorePositionsConsumer {
             }
         }
         try {
-            List<List<AumSnapshots.Snapshot>> result = new ArrayList<>(1);
-            BatchApply.untilAvailable(() -> result.add(
-                    QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(snapshotsInOrder))));
-            List<AumSnapshots.Snapshot> unknown = result.get(0);
+            List<AumSnapshots.Snapshot> unknown = BatchApply.untilAvailable(
+                    () -> QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(snapshotsInOrder)));
             for (int i = 0; i < valid.size(); i++) {
                 if (unknown.contains(snapshotsInOrder.get(i))) {
                     deadLetter(valid.get(i), "core.positions message for unknown client " + snapshotsInOrder.get(i).clientId());
@@ -85,10 +83,8 @@ public class CorePositionsConsumer {
             for (int i = 0; i < valid.size(); i++) {
                 AumSnapshots.Snapshot one = snapshotsInOrder.get(i);
                 try {
-                    List<List<AumSnapshots.Snapshot>> alone = new ArrayList<>(1);
-                    BatchApply.untilAvailable(() -> alone.add(
-                            QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(one)))));
-                    if (!alone.get(0).isEmpty()) {
+                    if (!BatchApply.untilAvailable(
+                            () -> QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(one)))).isEmpty()) {
                         deadLetter(valid.get(i), "core.positions message for unknown client " + one.clientId());
                     }
                 } catch (RuntimeException e) {
@@ -123,13 +119,8 @@ public class CorePositionsConsumer {
         if (positions == null || !positions.isArray() || positions.size() > MAX_POSITIONS) {
             throw new PoisonMessageException("core.positions message needs a positions array (at most " + MAX_POSITIONS + ")");
         }
-        FxTable table = tables.get(asOf);
-        if (table == null) {
-            List<FxTable> read = new ArrayList<>(1);
-            BatchApply.untilAvailable(() -> read.add(QuarkusTransaction.requiringNew().call(() -> rates.tableFor(asOf))));
-            table = read.get(0);
-            tables.put(asOf, table);
-        }
+        FxTable table = tables.computeIfAbsent(asOf,
+                day -> BatchApply.untilAvailable(() -> QuarkusTransaction.requiringNew().call(() -> rates.tableFor(day))));
         List<PositionRow> rows = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             JsonNode p = positions.get(i);

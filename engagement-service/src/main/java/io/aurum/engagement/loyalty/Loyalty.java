@@ -201,7 +201,7 @@ public class Loyalty {
 
     @Transactional
     public Statement statement(Caller caller, UUID clientId, int limit) {
-        requireReader(caller, clientId);
+        access.requireReadOrOps(caller, clientId);
         Number balance = (Number) em.createNativeQuery("SELECT coalesce((SELECT balance FROM points_account WHERE client_id = ?1), 0)")
                 .setParameter(1, clientId).getSingleResult();
         @SuppressWarnings("unchecked")
@@ -255,7 +255,7 @@ public class Loyalty {
     /** The client's benefits at its current tier, with what is left of each quota this (bank) year. */
     @Transactional
     public List<ClientBenefit> forClient(Caller caller, UUID clientId) {
-        ClientCard card = requireReader(caller, clientId);
+        ClientCard card = access.requireReadOrOps(caller, clientId);
         int year = LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE).getYear();
         Map<String, Integer> used = usedThisYear(clientId, year);
         return catalogue().stream().filter(b -> b.active() && entitled(card.tier, b.minTier())).map(b -> {
@@ -305,17 +305,6 @@ public class Loyalty {
         Map<String, Integer> m = new java.util.HashMap<>();
         rows.forEach(r -> m.put((String) r[0], ((Number) r[1]).intValue()));
         return m;
-    }
-
-    private ClientCard requireReader(Caller caller, UUID clientId) {
-        if (caller.is(Roles.OPS_ADMIN)) {
-            ClientCard card = ClientCard.findById(clientId);
-            if (card == null) {
-                throw ApiException.notFound("Client", clientId);
-            }
-            return card;
-        }
-        return access.requireRead(caller, clientId);
     }
 
     private void requireClientOrStaff(Caller caller, UUID clientId) {

@@ -30,6 +30,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.aurum.messaging.EventFields.clientId;
+import static io.aurum.messaging.EventFields.text;
+import static io.aurum.messaging.EventFields.uuid;
+
 /**
  * Tasks from other services' events (docs/events.md): a tier upgrade asks for a welcome call within 3 days (and,
  * for PLATINUM and above without an RM, the team lead to assign one); an approaching downgrade or a large outflow
@@ -223,30 +227,5 @@ public class TaskTriggers {
             }
             trigger.accept(event);
         });
-    }
-
-    private static UUID clientId(EventEnvelope event) {
-        UUID id = event.clientId() != null ? event.clientId() : uuid(event.payload(), "clientId");
-        if (id == null) {
-            throw new PoisonMessageException(event.type() + " " + event.eventId() + " names no client");
-        }
-        return id;
-    }
-
-    private static UUID uuid(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(field + " is not a UUID");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

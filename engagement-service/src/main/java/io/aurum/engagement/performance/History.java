@@ -1,6 +1,7 @@
 package io.aurum.engagement.performance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aurum.messaging.EventFields;
 import io.aurum.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,8 +36,8 @@ public class History {
     /** The client's total and per-class holdings on a day; a later event for the same day replaces an earlier one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void aum(UUID clientId, JsonNode payload, UUID eventId) {
-        LocalDate asOf = date(payload, "asOf");
-        BigDecimal total = amount(payload.get("aumCny"), "aumCny");
+        LocalDate asOf = EventFields.requiredDate(payload, "asOf");
+        BigDecimal total = EventFields.requiredAmount(payload, "aumCny");
         JsonNode classes = payload.path("byAssetClass");
         if (!classes.isMissingNode() && !classes.isNull() && !classes.isObject()) {
             throw new PoisonMessageException("byAssetClass is not an object");
@@ -48,7 +48,7 @@ public class History {
         if (classes.isObject()) {
             for (var it = classes.fields(); it.hasNext(); ) {
                 var e = it.next();
-                BigDecimal v = amount(e.getValue(), "byAssetClass." + e.getKey());
+                BigDecimal v = EventFields.requiredAmount(classes, e.getKey());
                 int i = CLASSES.indexOf(e.getKey());
                 if (i >= 0) {
                     byClass[i] = byClass[i].add(v);
@@ -76,7 +76,8 @@ public class History {
         if (!List.of("UPGRADE", "DOWNGRADE").contains(direction) || !payload.hasNonNull("fromTier") || !payload.hasNonNull("toTier")) {
             throw new PoisonMessageException("ClientTierChanged " + eventId + " lacks fromTier, toTier or direction");
         }
-        LocalDate on = payload.hasNonNull("asOf") ? date(payload, "asOf") : LocalDate.ofInstant(occurredAt, io.aurum.engagement.rules.CareWindow.BANK_ZONE);
+        LocalDate on = payload.hasNonNull("asOf") ? EventFields.date(payload, "asOf")
+                : LocalDate.ofInstant(occurredAt, io.aurum.engagement.rules.CareWindow.BANK_ZONE);
         em.createNativeQuery("""
                         INSERT INTO tier_change (event_id, client_id, from_tier, to_tier, direction, changed_on, occurred_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id) DO NOTHING""")
@@ -98,24 +99,5 @@ public class History {
                         + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (client_id, valid_from) DO NOTHING")
                 .setParameter(1, clientId).setParameter(2, Timestamp.from(since)).setParameter(3, primaryRmId)
                 .setParameter(4, team).setParameter(5, eventId).executeUpdate();
-    }
-
-    private static LocalDate date(JsonNode payload, String field) {
-        try {
-            return LocalDate.parse(payload.path(field).asText());
-        } catch (DateTimeParseException e) {
-            throw new PoisonMessageException(field + " is not a date");
-        }
-    }
-
-    private static BigDecimal amount(JsonNode value, String field) {
-        if (value == null || value.isNull()) {
-            throw new PoisonMessageException(field + " is missing");
-        }
-        try {
-            return new BigDecimal(value.asText());
-        } catch (NumberFormatException e) {
-            throw new PoisonMessageException(field + " is not a decimal");
-        }
     }
 }

@@ -30,18 +30,18 @@ public class Performance {
 
     /** The clients behind a figure. */
     public enum Figure {
-        BOOK("rm_id = ?2 AND NOT lost"),
-        AUM_START("rm_start_id = ?2"),
-        NET_NEW_MONEY("rm_id = ?2 AND net_new_money_cny <> 0"),
-        UPGRADES("rm_id = ?2 AND upgrades > 0"),
-        DOWNGRADES("rm_id = ?2 AND downgrades > 0"),
-        LOST("rm_id = ?2 AND lost"),
-        CADENCE_MISSED("rm_id = ?2 AND cadence_applies AND NOT cadence_met"),
-        TASKS_LATE("rm_id = ?2 AND tasks_due > tasks_on_time"),
-        COMPLAINTS("rm_id = ?2 AND (complaints > 0 OR complaints_resolved > 0)"),
-        PROMOTERS("rm_id = ?2 AND promoters > 0"),
-        DETRACTORS("rm_id = ?2 AND detractors > 0"),
-        OVER_BUDGET("rm_id = ?2 AND service_cost_cny > budget_cny");
+        BOOK("m.rm_id = ?2 AND NOT m.lost"),
+        AUM_START("m.rm_start_id = ?2"),
+        NET_NEW_MONEY("m.rm_id = ?2 AND m.net_new_money_cny <> 0"),
+        UPGRADES("m.rm_id = ?2 AND m.upgrades > 0"),
+        DOWNGRADES("m.rm_id = ?2 AND m.downgrades > 0"),
+        LOST("m.rm_id = ?2 AND m.lost"),
+        CADENCE_MISSED("m.rm_id = ?2 AND m.cadence_applies AND NOT m.cadence_met"),
+        TASKS_LATE("m.rm_id = ?2 AND m.tasks_due > m.tasks_on_time"),
+        COMPLAINTS("m.rm_id = ?2 AND (m.complaints > 0 OR m.complaints_resolved > 0)"),
+        PROMOTERS("m.rm_id = ?2 AND m.promoters > 0"),
+        DETRACTORS("m.rm_id = ?2 AND m.detractors > 0"),
+        OVER_BUDGET("m.rm_id = ?2 AND m.service_cost_cny > m.budget_cny");
 
         final String where;
 
@@ -124,7 +124,7 @@ public class Performance {
     public RmView rm(Caller caller, UUID rmId, YearMonth month) {
         requireRm(caller, rmId, month);
         Run run = run(month);
-        List<Sums> f = sums(month, "rm_id = ?2", "rm_start_id = ?2", rmId);
+        List<Sums> f = sums(month, "rm_id = ?2", "rm_start_id = ?2", rmId).book();
         if (f.isEmpty()) {
             throw new ApiException(404, "not-found", "No figures", "no client of RM " + rmId + " in " + month);
         }
@@ -138,19 +138,13 @@ public class Performance {
             throw new ApiException(403, "not-your-team", "Not your team", "a team lead sees the figures of their own team");
         }
         Run run = run(month);
-        List<Sums> rms = sums(month, "team = ?2", "team_start = ?2", team);
-        if (rms.isEmpty()) {
+        Book rms = sums(month, "team = ?2", "team_start = ?2", team);
+        if (rms.book().isEmpty()) {
             throw new ApiException(404, "not-found", "No figures", "no client of team " + team + " in " + month);
         }
         // AUM at the start counts the team's book then (clients since moved out of the team included)
-        Number teamStart = (Number) em.createNativeQuery("SELECT coalesce(sum(aum_start_cny), 0) FROM client_month WHERE month = ?1"
-                + " AND team_start = ?2").setParameter(1, month.atDay(1)).setParameter(2, team).getSingleResult();
-        Sums total = rms.stream().reduce(Sums::plus).orElseThrow();
-        total = new Sums(null, team, total.clients(), dec(teamStart), total.aumEnd(), total.nnm(), total.upgrades(),
-                total.downgrades(), total.lost(), total.cadenceOf(), total.cadenceMet(), total.tasksDue(), total.tasksOnTime(),
-                total.complaints(), total.resolved(), total.hours(), total.responses(), total.promoters(), total.detractors(),
-                total.revenue(), total.cost(), total.net(), total.overBudget());
-        return new TeamView(run, team, total.figures(), rms.stream().map(Sums::figures).toList());
+        Sums total = rms.book().stream().reduce(Sums::plus).orElseThrow().withAumStart(rms.startTotal());
+        return new TeamView(run, team, total.figures(), rms.book().stream().map(Sums::figures).toList());
     }
 
     @Transactional
@@ -158,7 +152,7 @@ public class Performance {
         requireRm(caller, rmId, month);
         Run run = run(month);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(ROW.formatted(qualified(figure)))
+        List<Object[]> rows = em.createNativeQuery(ROW.formatted(figure.where))
                 .setParameter(1, month.atDay(1)).setParameter(2, rmId).setParameter(3, limit).setParameter(4, offset).getResultList();
         return new ClientsView(run, figure.name(), rows.stream().map(Performance::clientRow).toList());
     }
@@ -194,20 +188,14 @@ public class Performance {
     /** A client's contribution month by month (newest first). */
     @Transactional
     public ClientMonths contribution(Caller caller, UUID clientId, int months) {
-        if (caller.is(Roles.OPS_ADMIN)) {
-            if (em.find(io.aurum.engagement.domain.ClientCard.class, clientId) == null) {
-                throw ApiException.notFound("Client", clientId);
-            }
-        } else {
-            access.requireRead(caller, clientId);
-        }
+        access.requireReadOrOps(caller, clientId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT month, tier, aum_avg_cny, revenue_cny, service_cost_cny, budget_cny, net_contribution_cny
                         FROM client_month WHERE client_id = ?1 ORDER BY month DESC LIMIT ?2""")
                 .setParameter(1, clientId).setParameter(2, months).getResultList();
         return new ClientMonths(clientId, rows.stream().map(r -> new ClientMonth(YearMonth.from(NativeValues.date(r[0])).toString(),
-                (String) r[1], dec(r[2]), dec(r[3]), dec(r[4]), dec(r[5]), dec(r[6]), dec(r[4]).compareTo(dec(r[5])) > 0)).toList());
+                (String) r[1], NativeValues.decimal(r[2]), NativeValues.decimal(r[3]), NativeValues.decimal(r[4]), NativeValues.decimal(r[5]), NativeValues.decimal(r[6]), NativeValues.decimal(r[4]).compareTo(NativeValues.decimal(r[5])) > 0)).toList());
     }
 
     // ---- helpers
@@ -253,6 +241,11 @@ public class Performance {
                     detractors + o.detractors, revenue.add(o.revenue), cost.add(o.cost), net.add(o.net), overBudget + o.overBudget);
         }
 
+        Sums withAumStart(BigDecimal start) {
+            return new Sums(rm, team, clients, start, aumEnd, nnm, upgrades, downgrades, lost, cadenceOf, cadenceMet, tasksDue,
+                    tasksOnTime, complaints, resolved, hours, responses, promoters, detractors, revenue, cost, net, overBudget);
+        }
+
         Figures figures() {
             BigDecimal growth = aumEnd.subtract(aumStart);
             return new Figures(rm, team, clients, aumStart, aumEnd, growth,
@@ -269,24 +262,28 @@ public class Performance {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private List<Sums> sums(YearMonth month, String where, String startWhere, Object scope) {
+    /** Each RM's sums, and the AUM at the start of everything the start scope covered. */
+    private record Book(List<Sums> book, BigDecimal startTotal) {
+    }
+
+    private Book sums(YearMonth month, String where, String startWhere, Object scope) {
         @SuppressWarnings("unchecked")
         List<Object[]> starts = em.createNativeQuery("SELECT rm_start_id, sum(aum_start_cny) FROM client_month WHERE month = ?1 AND "
                 + startWhere + " GROUP BY rm_start_id").setParameter(1, month.atDay(1)).setParameter(2, scope).getResultList();
         Map<UUID, BigDecimal> start = new HashMap<>();
-        starts.forEach(r -> start.put((UUID) r[0], dec(r[1])));
+        starts.forEach(r -> start.put((UUID) r[0], NativeValues.decimal(r[1])));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SUMS.formatted(where)).setParameter(1, month.atDay(1)).setParameter(2, scope)
                 .getResultList();
         List<Sums> out = new ArrayList<>();
         for (Object[] r : rows) {
             UUID rm = (UUID) r[0];
-            out.add(new Sums(rm, (String) r[1], lng(r[2]), start.getOrDefault(rm, BigDecimal.ZERO), dec(r[3]), dec(r[4]),
-                    lng(r[5]), lng(r[6]), lng(r[7]), lng(r[8]), lng(r[9]), lng(r[10]), lng(r[11]), lng(r[12]), lng(r[13]),
-                    dec(r[14]), lng(r[15]), lng(r[16]), lng(r[17]), dec(r[18]), dec(r[19]), dec(r[20]), lng(r[21])));
+            out.add(new Sums(rm, (String) r[1], NativeValues.whole(r[2]), start.getOrDefault(rm, BigDecimal.ZERO), NativeValues.decimal(r[3]), NativeValues.decimal(r[4]),
+                    NativeValues.whole(r[5]), NativeValues.whole(r[6]), NativeValues.whole(r[7]), NativeValues.whole(r[8]), NativeValues.whole(r[9]), NativeValues.whole(r[10]), NativeValues.whole(r[11]), NativeValues.whole(r[12]), NativeValues.whole(r[13]),
+                    NativeValues.decimal(r[14]), NativeValues.whole(r[15]), NativeValues.whole(r[16]), NativeValues.whole(r[17]), NativeValues.decimal(r[18]), NativeValues.decimal(r[19]), NativeValues.decimal(r[20]), NativeValues.whole(r[21])));
         }
         out.sort(java.util.Comparator.comparing(Sums::aumEnd).reversed());
-        return out;
+        return new Book(out, start.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private static Rate rate(long of, long met) {
@@ -294,36 +291,18 @@ public class Performance {
                 : BigDecimal.valueOf(met).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP));
     }
 
-    private static String qualified(Figure figure) {
-        return figure.where.replaceAll("\\b(rm_id|rm_start_id|net_new_money_cny|lost|upgrades|downgrades|cadence_applies|cadence_met|"
-                + "tasks_due|tasks_on_time|complaints_resolved|complaints|promoters|detractors|service_cost_cny|budget_cny)\\b", "m.$1");
-    }
-
     private static ClientRow clientRow(Object[] r) {
         boolean applies = (Boolean) r[13];
-        return new ClientRow((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5], dec(r[6]),
-                dec(r[7]), dec(r[8]), dec(r[9]), integer(r[10]), integer(r[11]), (Boolean) r[12], applies ? (Boolean) r[14] : null,
-                integer(r[15]), integer(r[16]), integer(r[17]), integer(r[18]), integer(r[19]), integer(r[20]), integer(r[21]),
-                dec(r[22]), dec(r[23]), dec(r[24]), dec(r[25]), dec(r[23]).compareTo(dec(r[24])) > 0);
-    }
-
-    private static long sum(List<Figures> rms, java.util.function.ToLongFunction<Figures> f) {
-        return rms.stream().mapToLong(f).sum();
-    }
-
-    private static BigDecimal sumDec(List<Figures> rms, java.util.function.Function<Figures, BigDecimal> f) {
-        return rms.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static BigDecimal dec(Object o) {
-        return o == null ? BigDecimal.ZERO : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
-    }
-
-    private static long lng(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
+        BigDecimal cost = NativeValues.decimal(r[23]);
+        BigDecimal budget = NativeValues.decimal(r[24]);
+        return new ClientRow((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5],
+                NativeValues.decimal(r[6]), NativeValues.decimal(r[7]), NativeValues.decimal(r[8]), NativeValues.decimal(r[9]),
+                integer(r[10]), integer(r[11]), (Boolean) r[12], applies ? (Boolean) r[14] : null, integer(r[15]), integer(r[16]),
+                integer(r[17]), integer(r[18]), integer(r[19]), integer(r[20]), integer(r[21]), NativeValues.decimal(r[22]), cost,
+                budget, NativeValues.decimal(r[25]), cost.compareTo(budget) > 0);
     }
 
     private static int integer(Object o) {
-        return o == null ? 0 : ((Number) o).intValue();
+        return (int) NativeValues.whole(o);
     }
 }

@@ -27,4 +27,12 @@ public final class NativeValues {
         }
         return ((Timestamp) v).toInstant();
     }
+
+    public static java.math.BigDecimal decimal(Object v) {
+        return v == null ? java.math.BigDecimal.ZERO : v instanceof java.math.BigDecimal b ? b : new java.math.BigDecimal(v.toString());
+    }
+
+    public static long whole(Object v) {
+        return v == null ? 0 : ((Number) v).longValue();
+    }
 }
