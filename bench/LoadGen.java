@@ -10,10 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,59 +108,212 @@ public class LoadGen {
 
     static void run(String method, String url, String token, String body, int rate, int seconds, int warmup) throws Exception {
         requireLoopback(url);
-        HttpRequest req = request(method, url, token, body);
+        Target target = Target.of(method, url, token, body);
+        int connections = Integer.parseInt(System.getenv().getOrDefault("AURUM_BENCH_CONNECTIONS", "64"));
         if (warmup > 0) {
-            fire(req, rate, warmup);
+            fire(target, connections, rate, warmup);
         }
-        Map<String, Object> result = fire(req, rate, seconds);
+        Map<String, Object> result = fire(target, connections, rate, seconds);
         StringBuilder json = new StringBuilder("{");
         result.forEach((k, v) -> json.append(json.length() == 1 ? "" : ",").append('"').append(k).append("\":").append(v));
         System.out.println(json.append('}'));
     }
 
-    static Map<String, Object> fire(HttpRequest req, int rate, int seconds) throws Exception {
+    /** One request, written once as HTTP/1.1 bytes and sent as is on keep-alive connections. */
+    record Target(String host, int port, byte[] request) {
+        static Target of(String method, String url, String token, String body) {
+            URI uri = URI.create(url);
+            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            StringBuilder head = new StringBuilder()
+                    .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                    .append("Authorization: Bearer ").append(token).append("\r\n")
+                    .append("Accept: application/json\r\n");
+            if (body != null) {
+                head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(payload.length).append("\r\n");
+            }
+            byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            byte[] all = Arrays.copyOf(h, h.length + payload.length);
+            System.arraycopy(payload, 0, all, h.length, payload.length);
+            return new Target(uri.getHost(), uri.getPort(), all);
+        }
+    }
+
+    /**
+     * Sends {@code rate × seconds} requests, request i due at {@code start + i / rate}, over a fixed set of keep-alive
+     * connections (blocking sockets, one thread each, as wrk2 does): a connection takes the next due request, waits
+     * until it is due, sends it and reads the whole answer. Latency runs from the due time, so when every connection
+     * is busy the queueing counts too (corrected for coordinated omission). Plain sockets instead of the JDK's
+     * HttpClient keep the generator's own CPU small — it shares the machine with what it measures.
+     */
+    static Map<String, Object> fire(Target target, int connections, int rate, int seconds) throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(total);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
-        ticker.scheduleAtFixedRate(() -> {
-            // send every request that is due by now (catching up if the ticker was late)
-            long now = System.nanoTime();
-            while (true) {
-                int i = next.get();
-                if (i >= total || start + i * intervalNanos > now) {
-                    break;
-                }
-                next.incrementAndGet();
-                long due = start + i * intervalNanos;
-                HTTP.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, t) -> {
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 10_000_000L;
+        long deadline = start + (seconds + 30L) * 1_000_000_000L;
+        Thread[] workers = new Thread[connections];
+        for (int w = 0; w < connections; w++) {
+            workers[w] = new Thread(() -> {
+                Connection c = null;
+                while (true) {
+                    int i = next.getAndIncrement();
+                    if (i >= total) {
+                        break;
+                    }
+                    long due = start + i * intervalNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        latencies[i] = deadline - due;
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    int status;
+                    try {
+                        if (c == null) {
+                            c = new Connection(target);
+                        }
+                        status = c.exchange(target.request());
+                        if (c.closed) {
+                            c = null;
+                        }
+                    } catch (java.io.IOException e) {
+                        status = 0;
+                        if (c != null) {
+                            c.close();
+                        }
+                        c = null;
+                    }
                     latencies[i] = System.nanoTime() - due;
-                    if (t != null || r.statusCode() >= 400) {
+                    if (status == 0 || status >= 400) {
                         errors.incrementAndGet();
                     }
-                    done.countDown();
-                });
-            }
-        }, 0, Math.max(100_000, intervalNanos / 2), TimeUnit.NANOSECONDS);
-        boolean finished = done.await(seconds + 30L, TimeUnit.SECONDS);
+                }
+                if (c != null) {
+                    c.close();
+                }
+            }, "loadgen-" + w);
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
         long elapsed = System.nanoTime() - start;
-        ticker.shutdownNow();
         long[] sorted = Arrays.copyOf(latencies, total);
         Arrays.sort(sorted);
         Map<String, Object> out = new HashMap<>();
         out.put("requests", total);
-        out.put("errors", errors.get() + (finished ? 0 : (int) done.getCount()));
+        out.put("errors", errors.get());
         out.put("target_rps", rate);
+        out.put("connections", connections);
         out.put("achieved_rps", String.format("%.1f", total / (elapsed / 1e9)));
         out.put("p50_ms", ms(sorted, 0.50));
         out.put("p90_ms", ms(sorted, 0.90));
         out.put("p99_ms", ms(sorted, 0.99));
         out.put("max_ms", String.format("%.2f", sorted[total - 1] / 1e6));
         return out;
+    }
+
+    /** A keep-alive HTTP/1.1 connection that reads answers with a Content-Length or chunked bodies. */
+    static final class Connection {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.BufferedInputStream in;
+        /** the server said Connection: close; the next request needs a new connection */
+        boolean closed;
+
+        Connection(Target t) throws java.io.IOException {
+            socket = new java.net.Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new java.net.InetSocketAddress(t.host(), t.port()), 5000);
+            socket.setSoTimeout(10_000);
+            out = socket.getOutputStream();
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+        }
+
+        int exchange(byte[] request) throws java.io.IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine.length() < 12) {
+                throw new java.io.IOException("bad status line: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                String name = colon < 0 ? h : h.substring(0, colon).trim();
+                String value = colon < 0 ? "" : h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase().contains("chunked")) {
+                    chunked = true;
+                } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                     size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                skip(length);
+            }
+            if (close) {
+                closed = true;
+                close();
+            }
+            return status;
+        }
+
+        private void skip(long n) throws java.io.IOException {
+            while (n > 0) {
+                long k = in.skip(n);
+                if (k <= 0) {
+                    if (in.read() < 0) {
+                        throw new java.io.EOFException();
+                    }
+                    k = 1;
+                }
+                n -= k;
+            }
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder b = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new java.io.EOFException();
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     static String ms(long[] sorted, double q) {
