@@ -24,6 +24,7 @@ import io.aurum.common.problem.FieldError;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.messaging.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -167,14 +168,25 @@ public class ClientService {
     /**
      * The profile as the caller may see it. Staff get identity number, phone, e-mail and address masked unless they
      * ask to reveal them with a purpose; the client itself always sees its own data. Every unmasked read is audited.
+     * The masked read writes nothing, so it runs without a transaction (one select by primary key in the request's
+     * read-only session); a read that reveals runs in one, with its audit record.
      */
-    @Transactional
     public ClientView view(UUID id, Caller caller, boolean reveal, String purpose) {
+        if (!reveal) {
+            Client client = Client.findById(id);
+            if (client == null || !ClientAccess.canRead(caller, client)) {
+                throw ApiException.notFound("Client", id);
+            }
+            if (!ClientAccess.isSelf(caller, client)) {
+                return ClientView.of(client, pii.open(client), true);
+            }
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> revealed(id, caller, purpose));
+    }
+
+    private ClientView revealed(UUID id, Caller caller, String purpose) {
         Client client = get(id, caller);
         boolean self = ClientAccess.isSelf(caller, client);
-        if (!reveal && !self) {
-            return ClientView.of(client, pii.open(client), true);
-        }
         if (!ClientAccess.canReveal(caller, client)) {
             throw new ApiException(403, "pii-not-permitted", "Forbidden",
                     "Your role sees this client's personal data masked only");
