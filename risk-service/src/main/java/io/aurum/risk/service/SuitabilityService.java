@@ -11,6 +11,7 @@ import io.aurum.risk.suitability.SuitabilityResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +38,14 @@ public class SuitabilityService {
         this.em = em;
     }
 
+    /**
+     * The check reads the client's facts and never changes them, so they are loaded read-only: no snapshot copies
+     * and no dirty checks at commit (for the JSON consents of the client reference that was a JSON round trip per
+     * load). The one write is the compliance record, inserted directly.
+     */
     @Transactional
     public SuitabilityResult check(UUID clientId, List<ProductLine> lines, Caller caller) {
+        em.unwrap(Session.class).setDefaultReadOnly(true);
         ClientRef ref = guard.requireRead(caller, clientId);
         Optional<RiskAssessment> latest = RiskAssessment.latest(clientId);
         ClientRiskFacts facts = new ClientRiskFacts(
