@@ -108,6 +108,8 @@ public class TieringEngine {
         List<Change> changes = new ArrayList<>();
         List<Change> approaching = new ArrayList<>();
         long[] counts = new long[3]; // clients, in grace, downgrades
+        long[] phases = new long[5]; // nanos: averages + decisions, COPY, UPDATE, history, events
+        long t0 = System.nanoTime();
         em.unwrap(Session.class).doWork(connection -> {
             // the decisions go to a scratch file first: a connection cannot COPY while it streams a result set
             Path scratch = createScratchFile();
@@ -141,6 +143,7 @@ public class TieringEngine {
                         }
                     }
                 }
+                phases[0] = System.nanoTime();
                 prepareScratchTable(connection);
                 try (Reader in = Files.newBufferedReader(scratch, StandardCharsets.UTF_8)) {
                     connection.unwrap(PGConnection.class).getCopyAPI()
@@ -151,6 +154,7 @@ public class TieringEngine {
             } finally {
                 deleteQuietly(scratch);
             }
+            phases[1] = System.nanoTime();
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE client c SET average_aum_cny = e.average_cny, tier = e.tier, month_ends_below = e.month_ends_below
                     FROM tier_eval e
@@ -158,7 +162,9 @@ public class TieringEngine {
                           OR c.month_ends_below <> e.month_ends_below)""")) {
                 update.executeUpdate();
             }
+            phases[2] = System.nanoTime();
             writeHistory(connection, changes);
+            phases[3] = System.nanoTime();
         });
         List<Map.Entry<UUID, ?>> tierEvents = new ArrayList<>();
         for (Change c : changes) {
@@ -178,9 +184,13 @@ public class TieringEngine {
                     thresholds.graceMonthEnds(), c.average(), c.asOf(), c.primaryRmId(), c.team())));
         }
         outbox.publishAll(ClientTopics.TIER, ClientEvents.TIER_DOWNGRADE_APPROACHING, ClientEvents.VERSION, warnings);
+        phases[4] = System.nanoTime();
         Outcome outcome = new Outcome(counts[0], changes.size() - counts[2], counts[2], counts[1], approaching.size());
         if (!changes.isEmpty() || monthEnd) {
-            LOG.infof("Tiering (%s): %s", monthEnd ? "month-end" : "after snapshots", outcome);
+            LOG.infof("Tiering (%s): %s; seconds: averages and decisions %.1f, copy %.1f, update %.1f, history %.1f,"
+                            + " events %.1f", monthEnd ? "month-end" : "after snapshots", outcome, (phases[0] - t0) / 1e9,
+                    (phases[1] - phases[0]) / 1e9, (phases[2] - phases[1]) / 1e9, (phases[3] - phases[2]) / 1e9,
+                    (phases[4] - phases[3]) / 1e9);
         }
         return outcome;
     }
