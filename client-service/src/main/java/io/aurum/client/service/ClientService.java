@@ -158,6 +158,11 @@ public class ClientService {
 
     @Transactional
     public Client get(UUID id, Caller caller) {
+        return readable(id, caller);
+    }
+
+    /** The client if the caller may read it; 404 otherwise (ids do not leak). Runs in the caller's transaction, if any. */
+    private static Client readable(UUID id, Caller caller) {
         Client client = Client.findById(id);
         if (client == null || !ClientAccess.canRead(caller, client)) {
             throw ApiException.notFound("Client", id);
@@ -173,10 +178,7 @@ public class ClientService {
      */
     public ClientView view(UUID id, Caller caller, boolean reveal, String purpose) {
         if (!reveal) {
-            Client client = Client.findById(id);
-            if (client == null || !ClientAccess.canRead(caller, client)) {
-                throw ApiException.notFound("Client", id);
-            }
+            Client client = readable(id, caller);
             if (!ClientAccess.isSelf(caller, client)) {
                 return ClientView.of(client, pii.open(client), true);
             }

@@ -80,7 +80,7 @@ public class VerifiedTokens {
             entries.remove(token, e);
             return null;
         }
-        QuarkusSecurityIdentity.Builder b = copy(e.identity());
+        QuarkusSecurityIdentity.Builder b = copy(e.identity(), e.identity().getAttributes());
         if (routing != null) {
             e.routingKeys().forEach(k -> b.addAttribute(k, routing));
         }
@@ -120,12 +120,7 @@ public class VerifiedTokens {
                 kept.put(k, v);
             }
         });
-        SecurityIdentity stored = QuarkusSecurityIdentity.builder()
-                .setPrincipal(identity.getPrincipal())
-                .addRoles(identity.getRoles())
-                .addCredentials(identity.getCredentials())
-                .addAttributes(kept)
-                .build();
+        SecurityIdentity stored = copy(identity, kept).build();
         if (entries.size() >= maxEntries) {
             entries.clear(); // rare: more distinct live tokens than the bound; start over rather than grow
         }
@@ -137,12 +132,13 @@ public class VerifiedTokens {
         return entries.size();
     }
 
-    private static QuarkusSecurityIdentity.Builder copy(SecurityIdentity identity) {
+    /** Principal, roles and credentials of {@code identity} with the given attributes (no permission checkers). */
+    private static QuarkusSecurityIdentity.Builder copy(SecurityIdentity identity, Map<String, Object> attributes) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addRoles(identity.getRoles())
                 .addCredentials(identity.getCredentials())
-                .addAttributes(identity.getAttributes());
+                .addAttributes(attributes);
     }
 
     /** Tried before quarkus-oidc's provider: answers a remembered token, otherwise lets the next provider verify. */

@@ -48,6 +48,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,7 +78,7 @@ public class GatewayProxy {
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private final RateLimiter.Quota partnerQuota;
     /** one timer per route and status, looked up once (building and registering a meter per request showed in the profile) */
-    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics) throws IOException {
         this.config = config;
