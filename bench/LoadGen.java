@@ -149,6 +149,9 @@ public class LoadGen {
      */
     static Map<String, Object> fire(Target target, int connections, int rate, int seconds) throws Exception {
         int total = rate * seconds;
+        if (total <= 0) {
+            throw new IllegalArgumentException("nothing to send: rate " + rate + " × " + seconds + " s");
+        }
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
