@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reading fields of an event's payload the same way in every consumer: an absent or null field is null; a field that
@@ -34,28 +35,25 @@ public final class EventFields {
 
     public static UUID uuid(JsonNode p, String field) {
         String t = text(p, field);
-        try {
-            return t == null || t.isBlank() ? null : UUID.fromString(t);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(field + " is not a UUID: " + t);
-        }
+        return t == null || t.isBlank() ? null : parsed(t, field, UUID::fromString, "a UUID");
     }
 
     public static Instant instant(JsonNode p, String field) {
         String t = text(p, field);
-        try {
-            return t == null ? null : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new PoisonMessageException(field + " is not an ISO instant: " + t);
-        }
+        return t == null ? null : parsed(t, field, Instant::parse, "an ISO instant");
     }
 
     public static LocalDate date(JsonNode p, String field) {
         String t = text(p, field);
+        return t == null ? null : parsed(t, field, LocalDate::parse, "an ISO date");
+    }
+
+    /** {@code parse(t)}, or a poison message naming the field when the text is malformed. */
+    private static <T> T parsed(String t, String field, Function<String, T> parse, String what) {
         try {
-            return t == null ? null : LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new PoisonMessageException(field + " is not an ISO date: " + t);
+            return parse.apply(t);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new PoisonMessageException(field + " is not " + what + ": " + t);
         }
     }
 

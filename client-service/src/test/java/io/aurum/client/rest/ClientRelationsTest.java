@@ -126,15 +126,20 @@ class ClientRelationsTest {
                 .setParameter(1, type).setParameter(2, clientId).getSingleResult()).longValue());
     }
 
-    @Test
-    void aReplayPublishesEveryClientsCurrentStateAgainForReadModelsThatStartLate() {
-        String id = register(DemoUsers.RM_LI, "{\"fullName\":\"重放测试\"}");
+    /** The RM records a marketing consent at the branch, then its withdrawal by phone (both 201). */
+    private void grantThenWithdrawMarketing(String id) {
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"purpose\":\"MARKETING\",\"granted\":true,\"channel\":\"BRANCH\"}")
                 .post("/api/clients/" + id + "/consents").then().statusCode(201);
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"purpose\":\"MARKETING\",\"granted\":false,\"channel\":\"PHONE\"}")
                 .post("/api/clients/" + id + "/consents").then().statusCode(201);
+    }
+
+    @Test
+    void aReplayPublishesEveryClientsCurrentStateAgainForReadModelsThatStartLate() {
+        String id = register(DemoUsers.RM_LI, "{\"fullName\":\"重放测试\"}");
+        grantThenWithdrawMarketing(id);
         long profiles = outbox("ClientProfileUpdated", id);
         long consents = outbox("ClientConsentChanged", id);
         given().auth().oauth2(token(DemoUsers.RM_LI)).post("/api/clients/replays").then().statusCode(403);
@@ -167,12 +172,7 @@ class ClientRelationsTest {
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"purpose\":\"SPAM\",\"granted\":true,\"channel\":\"BRANCH\"}")
                 .post("/api/clients/" + id + "/consents").then().statusCode(400).body("errors[0].field", equalTo("purpose"));
-        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
-                .body("{\"purpose\":\"MARKETING\",\"granted\":true,\"channel\":\"BRANCH\"}")
-                .post("/api/clients/" + id + "/consents").then().statusCode(201);
-        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
-                .body("{\"purpose\":\"MARKETING\",\"granted\":false,\"channel\":\"PHONE\"}")
-                .post("/api/clients/" + id + "/consents").then().statusCode(201);
+        grantThenWithdrawMarketing(id);
         given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
                 .body("{\"purpose\":\"PROFILING\",\"granted\":true,\"channel\":\"PHONE\"}")
                 .post("/api/clients/" + id + "/consents").then().statusCode(403);
