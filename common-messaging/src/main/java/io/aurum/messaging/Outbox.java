@@ -9,8 +9,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +75,9 @@ public class Outbox {
     }
 
     /**
-     * Records many events of one type in one JDBC batch (set-based jobs such as a month-end tier run), each keyed
-     * by its client id. Same transaction rules as {@link #publish}.
+     * Records many events of one type (set-based jobs such as a month-end tier run or an upload), each keyed by its
+     * client id, streamed into the outbox with PostgreSQL's COPY: a million events cost one statement instead of a
+     * thousand batches. Same transaction rules as {@link #publish}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int publishAll(String topic, String type, int version, List<? extends Map.Entry<UUID, ?>> payloads) {
@@ -79,33 +87,59 @@ public class Outbox {
         Instant now = Instant.now();
         String correlationId = CorrelationId.current();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event"
-                    + " (id, topic, message_key, event_type, envelope, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg,
+                    "COPY outbox_event (id, topic, message_key, event_type, envelope, created_at) FROM STDIN", 1 << 16),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                String fixed = "\t" + copyText(topic) + "\t";
+                String tail = "\t" + copyText(type) + "\t";
+                String end = "\t" + now + "\n";
                 for (Map.Entry<UUID, ?> entry : payloads) {
                     EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, source,
                             entry.getKey(), correlationId, mapper.valueToTree(entry.getValue()));
-                    insert.setObject(1, envelope.eventId());
-                    insert.setString(2, topic);
-                    insert.setString(3, entry.getKey() == null ? null : entry.getKey().toString());
-                    insert.setString(4, type);
+                    String json;
                     try {
-                        insert.setString(5, mapper.writeValueAsString(envelope));
+                        json = mapper.writeValueAsString(envelope);
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("Event " + type + " cannot be serialised", e);
                     }
-                    insert.setTimestamp(6, Timestamp.from(now));
-                    insert.addBatch();
-                    if (++pending == 1000) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
+                    out.write(envelope.eventId().toString());
+                    out.write(fixed);
+                    out.write(entry.getKey() == null ? "\\N" : entry.getKey().toString());
+                    out.write(tail);
+                    out.write(copyText(json));
+                    out.write(end);
                 }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
+            } catch (IOException e) {
+                throw new SQLException("Events " + type + " could not be written to the outbox: " + e.getMessage(), e);
             }
         });
         return payloads.size();
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static String copyText(String value) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String replacement = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (escaped != null) {
+                if (replacement != null) {
+                    escaped.append(replacement);
+                } else {
+                    escaped.append(c);
+                }
+            }
+        }
+        return escaped == null ? value : escaped.toString();
     }
 }

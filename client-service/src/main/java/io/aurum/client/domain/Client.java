@@ -6,9 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SecondaryRow;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
@@ -24,6 +27,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "client")
+@SecondaryTable(name = "client_standing", pkJoinColumns = @PrimaryKeyJoinColumn(name = "client_id"))
+@SecondaryRow(table = "client_standing", optional = true)
 public class Client extends PanacheEntityBase {
 
     @Id
@@ -153,13 +158,12 @@ public class Client extends PanacheEntityBase {
     @Column(name = "aum_as_of")
     public LocalDate aumAsOf;
 
-    /** Trailing-3-month average daily AUM at the last tier evaluation. */
-    @Column(name = "average_aum_cny")
+    /**
+     * Trailing-3-month average daily AUM at the last tier evaluation; kept in {@code client_standing} with the grace
+     * counter (month-ends below the tier), which only the tiering engine reads and writes.
+     */
+    @Column(name = "average_aum_cny", table = "client_standing", insertable = false, updatable = false)
     public BigDecimal averageAumCny;
-
-    /** Consecutive month-ends the average has been below the current tier (grace period counter). */
-    @Column(name = "month_ends_below", nullable = false)
-    public int monthEndsBelow;
 
     @Column(name = "last_outflow_alert_on")
     public LocalDate lastOutflowAlertOn;

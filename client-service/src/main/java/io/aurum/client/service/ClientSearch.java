@@ -98,7 +98,9 @@ public class ClientSearch {
         }
         String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         Query count = em.createNativeQuery("SELECT count(*) FROM client" + clause);
-        Query select = em.createNativeQuery("SELECT * FROM client" + clause
+        // the average lives in client_standing (Client's secondary table); no filter names a column of it
+        Query select = em.createNativeQuery("SELECT client.*, st.average_aum_cny FROM client"
+                + " LEFT JOIN client_standing st ON st.client_id = client.id" + clause
                 + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset", Client.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);

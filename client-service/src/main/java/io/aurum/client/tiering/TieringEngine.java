@@ -10,8 +10,11 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -23,7 +26,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.AbstractMap;
@@ -35,7 +37,8 @@ import java.util.UUID;
 /**
  * Applies {@link TierPolicy} to many clients at once: the trailing averages are computed in one SQL statement
  * (a day's total holds until the next snapshot), decided in Java, and written back set-based (COPY into a temporary
- * table, one UPDATE). Used incrementally for the clients a snapshot touched (upgrades only) and at month-end for
+ * table; the derived figures upserted into the narrow {@code client_standing}, the tier updated in {@code client} only
+ * where it changed; tier history and events streamed with COPY). Used incrementally for the clients a snapshot touched (upgrades only) and at month-end for
  * every client (upgrades, grace counting and downgrades).
  */
 @ApplicationScoped
@@ -98,12 +101,13 @@ public class TieringEngine {
                     SELECT p.client_id, p.as_of, p.total_cny, p.usd_amount,
                            coalesce(lead(p.as_of) OVER (PARTITION BY p.client_id ORDER BY p.as_of, p.prio), w.end_date + 1) AS nxt
                     FROM pts p JOIN w ON w.client_id = p.client_id)
-                SELECT w.client_id, c.tier, c.month_ends_below, c.primary_rm_id, c.team, w.end_date,
+                SELECT w.client_id, c.tier, coalesce(st.month_ends_below, 0), c.primary_rm_id, c.team, w.end_date,
                        coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_cny,
                        coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_usd
                 FROM w JOIN client c ON c.id = w.client_id
+                LEFT JOIN client_standing st ON st.client_id = w.client_id
                 LEFT JOIN seg s ON s.client_id = w.client_id
-                GROUP BY w.client_id, c.tier, c.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
+                GROUP BY w.client_id, c.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
                 """.formatted(targetSql, months);
         List<Change> changes = new ArrayList<>();
         List<Change> approaching = new ArrayList<>();
@@ -113,6 +117,12 @@ public class TieringEngine {
         em.unwrap(Session.class).doWork(connection -> {
             // the decisions go to a scratch file first: a connection cannot COPY while it streams a result set
             Path scratch = createScratchFile();
+            if (monthEnd) {
+                // a million clients' window rows are sorted twice: in memory instead of spilled to disk
+                try (var st = connection.createStatement()) {
+                    st.execute("SET LOCAL work_mem = '256MB'");
+                }
+            }
             try {
                 try (PreparedStatement ps = connection.prepareStatement(sql);
                      Writer out = Files.newBufferedWriter(scratch, StandardCharsets.UTF_8)) {
@@ -155,12 +165,16 @@ public class TieringEngine {
                 deleteQuietly(scratch);
             }
             phases[1] = System.nanoTime();
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE client c SET average_aum_cny = e.average_cny, tier = e.tier, month_ends_below = e.month_ends_below
-                    FROM tier_eval e
-                    WHERE c.id = e.client_id AND (c.average_aum_cny IS DISTINCT FROM e.average_cny OR c.tier <> e.tier
-                          OR c.month_ends_below <> e.month_ends_below)""")) {
-                update.executeUpdate();
+            // the derived figures change for nearly every client, the tier for a few: only those touch `client`
+            try (var st = connection.createStatement()) {
+                st.executeUpdate("""
+                        INSERT INTO client_standing (client_id, average_aum_cny, month_ends_below)
+                        SELECT client_id, average_cny, month_ends_below FROM tier_eval
+                        ON CONFLICT (client_id) DO UPDATE
+                        SET average_aum_cny = excluded.average_aum_cny, month_ends_below = excluded.month_ends_below
+                        WHERE client_standing.average_aum_cny IS DISTINCT FROM excluded.average_aum_cny
+                           OR client_standing.month_ends_below <> excluded.month_ends_below""");
+                st.executeUpdate("UPDATE client c SET tier = e.tier FROM tier_eval e WHERE c.id = e.client_id AND c.tier <> e.tier");
             }
             phases[2] = System.nanoTime();
             writeHistory(connection, changes);
@@ -219,33 +233,24 @@ public class TieringEngine {
         }
     }
 
+    /** The changes' tier history, streamed with COPY (a first month-end changes most of a million clients). */
     private static void writeHistory(Connection connection, List<Change> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tier_change (client_id, from_tier, to_tier,"
-                + " changed_at, as_of, average_aum_cny, threshold_cny, rule, month_ends_below) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
+        String now = Instant.now().toString();
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class), "COPY tier_change (client_id, from_tier, to_tier, changed_at, as_of,"
+                + " average_aum_cny, threshold_cny, rule, month_ends_below) FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             for (Change c : changes) {
-                insert.setObject(1, c.clientId());
-                insert.setString(2, c.from().name());
-                insert.setString(3, c.decision().tier().name());
-                insert.setTimestamp(4, now);
-                insert.setObject(5, c.asOf());
-                insert.setBigDecimal(6, c.average());
-                insert.setBigDecimal(7, c.decision().threshold());
-                insert.setString(8, c.decision().rule().name());
-                insert.setInt(9, c.decision().monthEndsBelow());
-                insert.addBatch();
-                if (++pending == 1000) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
+                BigDecimal threshold = c.decision().threshold();
+                out.write(c.clientId() + "\t" + c.from().name() + "\t" + c.decision().tier().name() + "\t" + now + "\t"
+                        + c.asOf() + "\t" + c.average().toPlainString() + "\t"
+                        + (threshold == null ? "\\N" : threshold.toPlainString()) + "\t" + c.decision().rule().name() + "\t"
+                        + c.decision().monthEndsBelow() + "\n");
             }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
+        } catch (IOException e) {
+            throw new SQLException("tier history could not be written: " + e.getMessage(), e);
         }
     }
 }
