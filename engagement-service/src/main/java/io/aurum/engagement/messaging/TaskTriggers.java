@@ -67,10 +67,18 @@ public class TaskTriggers {
         this.history = history;
     }
 
+    /**
+     * client.tier: a month-end (or an upload's tiering) emits an event per changed client — hundreds of thousands at
+     * once — so it is consumed a poll's batch per transaction like client.aum ({@link BatchApply}).
+     */
     @Incoming("client-tier")
     @Blocking
-    @Transactional
-    public void onTier(String message) {
+    public void onTierBatch(ConsumerRecords<String, String> records) {
+        BatchApply.apply(records, deadLetters, this::onTier);
+    }
+
+    /** One client.tier event, in the batch's transaction. */
+    void onTier(String message) {
         handle("engagement-service/client.tier", message, event -> {
             JsonNode p = event.payload();
             UUID client = clientId(event);
