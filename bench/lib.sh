@@ -35,3 +35,7 @@ flowbench() { java -cp "$(flow_classpath)" "$ROOT/bench/FlowBench.java" "$@"; }
 perfbench() { java -cp "$(pg_driver)" "$ROOT/bench/PerformanceBench.java" "$@"; }
 ENG_DB="jdbc:postgresql://127.0.0.1:55432/aurum_engagement,aurum_engagement,aurum_engagement"
 CLIENT_DB_SPEC="jdbc:postgresql://127.0.0.1:55432/aurum_client,aurum_client,aurum_client"
+# every service's database: `drain` waits until each outbox has sent everything and every consumer group is caught up
+ALL_DB_SPECS=("$CLIENT_DB_SPEC" "jdbc:postgresql://127.0.0.1:55432/aurum_risk,aurum_risk,aurum_risk"
+  "jdbc:postgresql://127.0.0.1:55432/aurum_advisory,aurum_advisory,aurum_advisory" "$ENG_DB")
+drain() { flowbench drain 127.0.0.1:9092 "${1:-900}" "${ALL_DB_SPECS[@]}"; }
