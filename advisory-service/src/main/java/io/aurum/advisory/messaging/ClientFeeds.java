@@ -5,12 +5,16 @@ import io.aurum.advisory.domain.AssetClass;
 import io.aurum.advisory.domain.ClientRef;
 import io.aurum.advisory.service.DriftMonitor;
 import io.aurum.common.events.EventEnvelope;
+import io.aurum.messaging.BatchApply;
 import io.aurum.messaging.IdempotentConsumer;
 import io.aurum.messaging.PoisonMessageException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -43,11 +47,14 @@ public class ClientFeeds {
     private final IdempotentConsumer consumer;
     private final DriftMonitor drift;
     private final EntityManager em;
+    private final MutinyEmitter<String> deadLetters;
 
-    public ClientFeeds(IdempotentConsumer consumer, DriftMonitor drift, EntityManager em) {
+    public ClientFeeds(IdempotentConsumer consumer, DriftMonitor drift, EntityManager em,
+                       @Channel("advisory-dlq") MutinyEmitter<String> deadLetters) {
         this.consumer = consumer;
         this.drift = drift;
         this.em = em;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("client-profile")
@@ -100,10 +107,18 @@ public class ClientFeeds {
         });
     }
 
+    /**
+     * client.aum carries an event per client and snapshot — hundreds per second while positions arrive — so it is
+     * consumed a poll's batch per transaction ({@link BatchApply}); each event still applies once (idempotent on its id).
+     */
     @Incoming("client-aum")
     @Blocking
-    @Transactional
-    public void onAum(String message) {
+    public void onAumBatch(ConsumerRecords<String, String> records) {
+        BatchApply.apply(records, deadLetters, this::onAum);
+    }
+
+    /** One client.aum event, in the batch's transaction. */
+    void onAum(String message) {
         consumer.apply("advisory-service/client.aum", message, event -> {
             if (!"ClientAumChanged".equals(event.type())) {
                 return;

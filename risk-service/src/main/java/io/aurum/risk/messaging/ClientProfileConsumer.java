@@ -3,12 +3,16 @@ package io.aurum.risk.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.aurum.common.events.EventEnvelope;
 import io.aurum.risk.domain.ClientRef;
+import io.aurum.messaging.BatchApply;
 import io.aurum.messaging.EventReader;
 import io.aurum.messaging.PoisonMessageException;
 import io.aurum.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.math.BigDecimal;
@@ -36,10 +40,13 @@ public class ClientProfileConsumer {
 
     private final EventReader reader;
     private final ProcessedEvents processed;
+    private final MutinyEmitter<String> deadLetters;
 
-    public ClientProfileConsumer(EventReader reader, ProcessedEvents processed) {
+    public ClientProfileConsumer(EventReader reader, ProcessedEvents processed,
+                                 @Channel("risk-dlq") MutinyEmitter<String> deadLetters) {
         this.reader = reader;
         this.processed = processed;
+        this.deadLetters = deadLetters;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -98,10 +105,18 @@ public class ClientProfileConsumer {
         touch(ref, event);
     }
 
+    /**
+     * client.aum carries an event per client and snapshot — hundreds per second while positions arrive — so it is
+     * consumed a poll's batch per transaction ({@link BatchApply}); each event still applies once (idempotent on its id).
+     */
     @Incoming("client-aum")
     @Blocking
-    @Transactional
-    public void onAumEvent(String message) {
+    public void onAumBatch(ConsumerRecords<String, String> records) {
+        BatchApply.apply(records, deadLetters, this::onAumEvent);
+    }
+
+    /** One client.aum event, in the batch's transaction. */
+    void onAumEvent(String message) {
         EventEnvelope event = reader.read(message);
         if (!processed.firstDelivery(CONSUMER_AUM, event.eventId()) || !"ClientAumChanged".equals(event.type())) {
             return;
