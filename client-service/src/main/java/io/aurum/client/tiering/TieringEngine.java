@@ -112,7 +112,8 @@ public class TieringEngine {
         List<Change> changes = new ArrayList<>();
         List<Change> approaching = new ArrayList<>();
         long[] counts = new long[3]; // clients, in grace, downgrades
-        long[] phases = new long[6]; // nanos: averages + decisions, COPY, standing + tier, history, events, standing
+        // when each phase ended (nanos): averages + decisions, COPY, tiers in client, history, events; [5] client_standing
+        long[] phases = new long[6];
         long t0 = System.nanoTime();
         em.unwrap(Session.class).doWork(connection -> {
             // the decisions go to a scratch file first: a connection cannot COPY while it streams a result set
