@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  *   upload BASE_URL TOKEN FILE                                 POST /api/aum/uploads, poll the job: rows/s and progress samples
  *   seed-daily JDBC_URL USER PASSWORD COUNT FIRST_DAY DAYS     daily totals for COUNT bench clients (month-end input)
  *   month-end BASE_URL TOKEN MONTH_END                         POST /api/tiering/month-end-runs: seconds
- *   cleanup JDBC_URL USER PASSWORD MONTH_END                   removes bench rows (and the bench's month-end run)
+ *   cleanup JDBC_URL USER PASSWORD MONTH_END...                removes bench rows (and the bench's month-end runs)
  * </pre>
  */
 public class ClientBench {
@@ -47,7 +48,7 @@ public class ClientBench {
             case "seed-daily" -> seedDaily(args[1], args[2], args[3], Integer.parseInt(args[4]), LocalDate.parse(args[5]),
                     Integer.parseInt(args[6]));
             case "month-end" -> monthEnd(args[1], args[2], args[3]);
-            case "cleanup" -> cleanup(args[1], args[2], args[3], args[4]);
+            case "cleanup" -> cleanup(args[1], args[2], args[3], Arrays.copyOfRange(args, 4, args.length));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -184,7 +185,7 @@ public class ClientBench {
                 field(r.body(), "clients"), field(r.body(), "upgrades"), field(r.body(), "downgrades"), field(r.body(), "inGrace"));
     }
 
-    static void cleanup(String url, String user, String password, String monthEnd) throws Exception {
+    static void cleanup(String url, String user, String password, String... monthEnds) throws Exception {
         try (Connection c = db(url, user, password); Statement st = c.createStatement()) {
             String bench = "SELECT id FROM client WHERE team = '" + TEAM + "'";
             st.execute("DELETE FROM aum_daily WHERE client_id IN (" + bench + ")");
@@ -194,7 +195,9 @@ public class ClientBench {
             // their events are relayed already or never will be of use: drop the unpublished ones
             st.execute("DELETE FROM outbox_event WHERE published_at IS NULL AND message_key LIKE '00000000-be4c-%'");
             st.execute("DELETE FROM client WHERE team = '" + TEAM + "'");
-            st.execute("DELETE FROM tiering_run WHERE month_end = DATE '" + LocalDate.parse(monthEnd) + "'");
+            for (String monthEnd : monthEnds) {
+                st.execute("DELETE FROM tiering_run WHERE month_end = DATE '" + LocalDate.parse(monthEnd) + "'");
+            }
             // a million deleted clients leave hundreds of MB of empty pages behind, which a plain VACUUM keeps: the
             // next scenario's queries would read them on every batch. What is left is the demo data, so a rewrite is quick
             for (String table : new String[] {"aum_daily", "aum_position", "tier_change", "client_standing", "client"}) {

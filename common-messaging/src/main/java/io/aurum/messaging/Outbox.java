@@ -8,14 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -86,12 +81,10 @@ public class Outbox {
         Instant now = Instant.now();
         String correlationId = CorrelationId.current();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg,
-                    "COPY outbox_event (id, topic, message_key, event_type, envelope, created_at) FROM STDIN", 1 << 16),
-                    StandardCharsets.UTF_8), 1 << 16)) {
-                String fixed = "\t" + copyText(topic) + "\t";
-                String tail = "\t" + copyText(type) + "\t";
+            try (Writer out = PgCopy.writer(connection,
+                    "COPY outbox_event (id, topic, message_key, event_type, envelope, created_at) FROM STDIN")) {
+                String fixed = "\t" + PgCopy.text(topic) + "\t";
+                String tail = "\t" + PgCopy.text(type) + "\t";
                 String end = "\t" + now + "\n";
                 for (Map.Entry<UUID, ?> entry : payloads) {
                     EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, version, now, source,
@@ -106,7 +99,7 @@ public class Outbox {
                     out.write(fixed);
                     out.write(entry.getKey() == null ? "\\N" : entry.getKey().toString());
                     out.write(tail);
-                    out.write(copyText(json));
+                    out.write(PgCopy.text(json));
                     out.write(end);
                 }
             } catch (IOException e) {
@@ -114,31 +107,5 @@ public class Outbox {
             }
         });
         return payloads.size();
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static String copyText(String value) {
-        StringBuilder escaped = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String replacement = switch (c) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (replacement != null && escaped == null) {
-                escaped = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (escaped != null) {
-                if (replacement != null) {
-                    escaped.append(replacement);
-                } else {
-                    escaped.append(c);
-                }
-            }
-        }
-        return escaped == null ? value : escaped.toString();
     }
 }

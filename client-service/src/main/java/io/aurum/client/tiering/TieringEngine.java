@@ -4,17 +4,15 @@ import io.aurum.client.domain.Tier;
 import io.aurum.client.messaging.ClientEvents;
 import io.aurum.client.messaging.ClientTopics;
 import io.aurum.messaging.Outbox;
+import io.aurum.messaging.PgCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -243,9 +241,8 @@ public class TieringEngine {
             return;
         }
         String now = Instant.now().toString();
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
-                connection.unwrap(PGConnection.class), "COPY tier_change (client_id, from_tier, to_tier, changed_at, as_of,"
-                + " average_aum_cny, threshold_cny, rule, month_ends_below) FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = PgCopy.writer(connection, "COPY tier_change (client_id, from_tier, to_tier, changed_at, as_of,"
+                + " average_aum_cny, threshold_cny, rule, month_ends_below) FROM STDIN")) {
             for (Change c : changes) {
                 BigDecimal threshold = c.decision().threshold();
                 out.write(c.clientId() + "\t" + c.from().name() + "\t" + c.decision().tier().name() + "\t" + now + "\t"
