@@ -83,30 +83,7 @@ public class TieringEngine {
     private Outcome evaluate(String targetSql, Binder binder, boolean monthEnd) {
         TierPolicy.Thresholds thresholds = config.thresholds();
         int months = config.windowMonths();
-        String sql = """
-                WITH target AS (%s),
-                w AS (SELECT client_id, end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
-                      FROM target),
-                pts AS (
-                    SELECT d.client_id, d.as_of, d.total_cny, d.usd_amount, 1 AS prio
-                    FROM aum_daily d JOIN w ON w.client_id = d.client_id AND d.as_of BETWEEN w.start_date AND w.end_date
-                    UNION ALL
-                    SELECT w.client_id, w.start_date, c.total_cny, c.usd_amount, 0
-                    FROM w CROSS JOIN LATERAL (SELECT d.total_cny, d.usd_amount FROM aum_daily d
-                                               WHERE d.client_id = w.client_id AND d.as_of < w.start_date
-                                               ORDER BY d.as_of DESC LIMIT 1) c),
-                seg AS (
-                    SELECT p.client_id, p.as_of, p.total_cny, p.usd_amount,
-                           coalesce(lead(p.as_of) OVER (PARTITION BY p.client_id ORDER BY p.as_of, p.prio), w.end_date + 1) AS nxt
-                    FROM pts p JOIN w ON w.client_id = p.client_id)
-                SELECT w.client_id, c.tier, coalesce(st.month_ends_below, 0), c.primary_rm_id, c.team, w.end_date,
-                       coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_cny,
-                       coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_usd
-                FROM w JOIN client c ON c.id = w.client_id
-                LEFT JOIN client_standing st ON st.client_id = w.client_id
-                LEFT JOIN seg s ON s.client_id = w.client_id
-                GROUP BY w.client_id, c.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
-                """.formatted(targetSql, months);
+        String sql = monthEnd ? everyClientSql(targetSql, months) : fewClientsSql(targetSql, months);
         List<Change> changes = new ArrayList<>();
         List<Change> approaching = new ArrayList<>();
         long[] counts = new long[3]; // clients, in grace, downgrades
@@ -209,6 +186,68 @@ public class TieringEngine {
                     (phases[2] - phases[5]) / 1e9, (phases[3] - phases[2]) / 1e9, (phases[4] - phases[3]) / 1e9);
         }
         return outcome;
+    }
+
+    /**
+     * The averages of every client at once: one pass over the window's daily totals, sorted per client. A
+     * per-client lookup (as {@link #fewClientsSql}) would be a million pairs of index probes.
+     */
+    private static String everyClientSql(String targetSql, int months) {
+        return """
+                WITH target AS (%s),
+                w AS (SELECT client_id, end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
+                      FROM target),
+                pts AS (
+                    SELECT d.client_id, d.as_of, d.total_cny, d.usd_amount, 1 AS prio
+                    FROM aum_daily d JOIN w ON w.client_id = d.client_id AND d.as_of BETWEEN w.start_date AND w.end_date
+                    UNION ALL
+                    SELECT w.client_id, w.start_date, c.total_cny, c.usd_amount, 0
+                    FROM w CROSS JOIN LATERAL (SELECT d.total_cny, d.usd_amount FROM aum_daily d
+                                               WHERE d.client_id = w.client_id AND d.as_of < w.start_date
+                                               ORDER BY d.as_of DESC LIMIT 1) c),
+                seg AS (
+                    SELECT p.client_id, p.as_of, p.total_cny, p.usd_amount,
+                           coalesce(lead(p.as_of) OVER (PARTITION BY p.client_id ORDER BY p.as_of, p.prio), w.end_date + 1) AS nxt
+                    FROM pts p JOIN w ON w.client_id = p.client_id)
+                SELECT w.client_id, c.tier, coalesce(st.month_ends_below, 0), c.primary_rm_id, c.team, w.end_date,
+                       coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_cny,
+                       coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_usd
+                FROM w JOIN client c ON c.id = w.client_id
+                LEFT JOIN client_standing st ON st.client_id = w.client_id
+                LEFT JOIN seg s ON s.client_id = w.client_id
+                GROUP BY w.client_id, c.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
+                """.formatted(targetSql, months);
+    }
+
+    /**
+     * The same averages for the few clients a batch of positions touched: each client's window read by index on its
+     * own (LATERAL), so the cost grows with the number of clients whatever the planner believes about it. The
+     * set-based form joined the window rows back to the targets; with the touched-clients table's statistics saying
+     * "one row" (it is filled and emptied per batch) that join became a nested loop over all targets per target:
+     * 0.5–4 s for a few hundred clients, most of the machine at 200 position changes per second.
+     */
+    private static String fewClientsSql(String targetSql, int months) {
+        return """
+                WITH w AS MATERIALIZED (
+                    SELECT client_id, end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
+                    FROM (%s) target)
+                SELECT w.client_id, c.tier, coalesce(st.month_ends_below, 0), c.primary_rm_id, c.team, w.end_date,
+                       a.total / (w.end_date - w.start_date + 1) AS avg_cny,
+                       a.usd / (w.end_date - w.start_date + 1) AS avg_usd
+                FROM w JOIN client c ON c.id = w.client_id
+                LEFT JOIN client_standing st ON st.client_id = w.client_id
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) AS total,
+                           coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) AS usd
+                    FROM (SELECT p.as_of, p.total_cny, p.usd_amount,
+                                 coalesce(lead(p.as_of) OVER (ORDER BY p.as_of, p.prio), w.end_date + 1) AS nxt
+                          FROM (SELECT d.as_of, d.total_cny, d.usd_amount, 1 AS prio FROM aum_daily d
+                                WHERE d.client_id = w.client_id AND d.as_of BETWEEN w.start_date AND w.end_date
+                                UNION ALL
+                                (SELECT w.start_date, d.total_cny, d.usd_amount, 0 FROM aum_daily d
+                                 WHERE d.client_id = w.client_id AND d.as_of < w.start_date
+                                 ORDER BY d.as_of DESC LIMIT 1)) p) s) a
+                """.formatted(months, targetSql);
     }
 
     private static Path createScratchFile() throws SQLException {
