@@ -13,6 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -33,19 +37,32 @@ public final class BatchApply {
 
     public static void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters,
                              Consumer<String> effect) {
+        apply(records, deadLetters, (message, collected) -> effect.accept(message), collected -> {
+        });
+    }
+
+    /**
+     * As {@link #apply(ConsumerRecords, MutinyEmitter, Consumer)}, for work that is cheaper once per batch than once per
+     * message: each message's effect may collect keys (e.g. the clients it touched, each once), and {@code then} gets
+     * them at the end of the same transaction — the batch's, or each message's own when they are applied one by one.
+     */
+    public static <T> void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters,
+                                 BiConsumer<String, Collection<T>> effect, Consumer<Collection<T>> then) {
         if (records.isEmpty()) {
             return;
         }
         try {
             untilAvailable(() -> QuarkusTransaction.requiringNew().run(() -> {
                 EntityManager em = Arc.container().instance(EntityManager.class).get();
+                Set<T> collected = new LinkedHashSet<>();
                 for (ConsumerRecord<String, String> r : records) {
-                    effect.accept(r.value());
+                    effect.accept(r.value(), collected);
                     // write this message's changes and forget them: a persistence context holding the whole batch
                     // would make every later flush (each native query triggers one) dirty-check all of it
                     em.flush();
                     em.clear();
                 }
+                finish(collected, then);
             }));
             return;
         } catch (RuntimeException batchFailure) {
@@ -53,10 +70,20 @@ public final class BatchApply {
         }
         for (ConsumerRecord<String, String> record : records) {
             try {
-                untilAvailable(() -> QuarkusTransaction.requiringNew().run(() -> effect.accept(record.value())));
+                untilAvailable(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    Set<T> collected = new LinkedHashSet<>();
+                    effect.accept(record.value(), collected);
+                    finish(collected, then);
+                }));
             } catch (RuntimeException e) {
                 deadLetter(deadLetters, record, e.getMessage());
             }
+        }
+    }
+
+    private static <T> void finish(Set<T> collected, Consumer<Collection<T>> then) {
+        if (!collected.isEmpty()) {
+            then.accept(collected);
         }
     }
 

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +115,12 @@ public class ClientFeeds {
     @Incoming("client-aum")
     @Blocking
     public void onAumBatch(ConsumerRecords<String, String> records) {
-        BatchApply.apply(records, deadLetters, this::onAum);
+        // the drift of every client whose holdings changed, once per batch (set-based) rather than once per event
+        BatchApply.<UUID>apply(records, deadLetters, this::onAum, touched -> drift.evaluate(List.copyOf(touched)));
     }
 
-    /** One client.aum event, in the batch's transaction. */
-    void onAum(String message) {
+    /** One client.aum event, in the batch's transaction; a client whose holdings it replaced goes into {@code touched}. */
+    void onAum(String message, Collection<UUID> touched) {
         consumer.apply("advisory-service/client.aum", message, event -> {
             if (!"ClientAumChanged".equals(event.type())) {
                 return;
@@ -153,7 +155,7 @@ public class ClientFeeds {
                         .setParameter(1, clientId).setParameter(2, c.name()).setParameter(3, decimal(e.getValue().asText(), "byAssetClass." + c))
                         .executeUpdate();
             }
-            drift.evaluate(List.of(clientId));
+            touched.add(clientId);
         });
     }
 }
