@@ -83,7 +83,10 @@ public class AumFollowUp {
         return new Result(clients, outflows, outcome);
     }
 
-    /** Net outflow within the window: the total at the window's start (or its first day) against the latest. */
+    /**
+     * Net outflow within the window: the total at the window's start (or its first day) against the latest. The clients
+     * alerted are marked (last alert day) by the same statement, which returns them.
+     */
     private long detectOutflows(UUID batchId, String latest) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -98,11 +101,12 @@ public class AumFollowUp {
                                                AND d.as_of <= l.as_of - :days ORDER BY d.as_of DESC LIMIT 1) before ON true
                             LEFT JOIN LATERAL (SELECT d.as_of, d.total_cny FROM aum_daily d WHERE d.client_id = l.client_id
                                                AND d.as_of > l.as_of - :days AND d.as_of < l.as_of ORDER BY d.as_of LIMIT 1) first_in ON true)
-                        SELECT b.client_id, b.base_cny, b.now_cny, b.base_day, b.as_of, c.primary_rm_id, c.team, c.tier
-                        FROM b JOIN client c ON c.id = b.client_id
-                        WHERE b.base_cny IS NOT NULL AND b.base_cny > b.now_cny
+                        UPDATE client c SET last_outflow_alert_on = b.as_of
+                        FROM b
+                        WHERE c.id = b.client_id AND b.base_cny IS NOT NULL AND b.base_cny > b.now_cny
                           AND (b.base_cny - b.now_cny >= :amount OR b.base_cny - b.now_cny >= :ratio * b.base_cny)
-                          AND (c.last_outflow_alert_on IS NULL OR c.last_outflow_alert_on <= b.as_of - :days)""")
+                          AND (c.last_outflow_alert_on IS NULL OR c.last_outflow_alert_on <= b.as_of - :days)
+                        RETURNING b.client_id, b.base_cny, b.now_cny, b.base_day, b.as_of, c.primary_rm_id, c.team, c.tier""")
                 .setParameter("batch", batchId)
                 .setParameter("days", movement.windowDays())
                 .setParameter("amount", movement.outflowAmountCny())
@@ -115,11 +119,9 @@ public class AumFollowUp {
             BigDecimal to = (BigDecimal) r[2];
             BigDecimal outflow = from.subtract(to);
             BigDecimal ratio = from.signum() == 0 ? BigDecimal.ONE : outflow.divide(from, 4, RoundingMode.HALF_UP);
-            var asOf = io.aurum.client.service.Sql.date(r[4]);
             events.add(new AbstractMap.SimpleEntry<>(clientId, new ClientEvents.LargeOutflow(clientId, from, to, outflow,
-                    ratio, io.aurum.client.service.Sql.date(r[3]), asOf, (UUID) r[5], (String) r[6], (String) r[7])));
-            em.createNativeQuery("UPDATE client SET last_outflow_alert_on = ?2 WHERE id = ?1")
-                    .setParameter(1, clientId).setParameter(2, asOf).executeUpdate();
+                    ratio, io.aurum.client.service.Sql.date(r[3]), io.aurum.client.service.Sql.date(r[4]), (UUID) r[5],
+                    (String) r[6], (String) r[7])));
         }
         outbox.publishAll(ClientTopics.AUM, ClientEvents.LARGE_OUTFLOW, ClientEvents.VERSION, events);
         return events.size();
