@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,21 @@ public class IdempotentConsumer {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(String consumer, String message, Consumer<EventEnvelope> effect) {
+        apply(consumer, message, null, effect);
+    }
+
+    /**
+     * As {@link #apply(String, String, Consumer)} for a consumer that acts on some of its topic's event types only:
+     * an event of another type is not applied and not remembered (a row per ignored event in {@code processed_event}
+     * would be a statement per event for nothing; a redelivery of it is ignored again).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String consumer, String message, Set<String> types, Consumer<EventEnvelope> effect) {
         EventEnvelope event = reader.read(message);
+        if (types != null && !types.contains(event.type())) {
+            LOG.debugf("Event %s (%s) is not for %s; ignored", event.eventId(), event.type(), consumer);
+            return;
+        }
         CorrelationId.set(event.correlationId());
         try {
             if (!processed.firstDelivery(consumer, event.eventId())) {

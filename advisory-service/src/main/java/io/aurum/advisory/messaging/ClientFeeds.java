@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.aurum.messaging.EventFields.amount;
@@ -44,6 +45,8 @@ import static io.aurum.messaging.EventFields.uuid;
 public class ClientFeeds {
 
     private static final Logger LOG = Logger.getLogger(ClientFeeds.class);
+    /** client.aum's events advisory-service acts on (LargeOutflowDetected is engagement-service's). */
+    private static final Set<String> AUM_TYPES = Set.of("ClientAumChanged");
 
     private final IdempotentConsumer consumer;
     private final DriftMonitor drift;
@@ -121,10 +124,7 @@ public class ClientFeeds {
 
     /** One client.aum event, in the batch's transaction; a client whose holdings it replaced goes into {@code touched}. */
     void onAum(String message, Collection<UUID> touched) {
-        consumer.apply("advisory-service/client.aum", message, event -> {
-            if (!"ClientAumChanged".equals(event.type())) {
-                return;
-            }
+        consumer.apply("advisory-service/client.aum", message, AUM_TYPES, event -> {
             JsonNode p = event.payload();
             UUID clientId = clientId(event);
             LocalDate asOf = date(p, "asOf");

@@ -118,7 +118,8 @@ public class ClientProfileConsumer {
     /** One client.aum event, in the batch's transaction. */
     void onAumEvent(String message) {
         EventEnvelope event = reader.read(message);
-        if (!processed.firstDelivery(CONSUMER_AUM, event.eventId()) || !"ClientAumChanged".equals(event.type())) {
+        // the topic's other events (LargeOutflowDetected) are not for risk-service: not applied, not remembered
+        if (!"ClientAumChanged".equals(event.type()) || !processed.firstDelivery(CONSUMER_AUM, event.eventId())) {
             return;
         }
         AumFacts facts = reader.payload(event, AumFacts.class);
