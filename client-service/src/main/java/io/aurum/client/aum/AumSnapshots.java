@@ -3,7 +3,9 @@ package io.aurum.client.aum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,10 +55,15 @@ public class AumSnapshots {
         }
         if (!touched.isEmpty()) {
             UUID batch = UUID.randomUUID();
-            for (UUID clientId : touched) {
-                em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id) VALUES (?1, ?2)")
-                        .setParameter(1, batch).setParameter(2, clientId).executeUpdate();
-            }
+            // the batch's clients in one statement (an array), not one INSERT each
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO aum_touch (batch_id, client_id) SELECT ?, unnest(?)")) {
+                    ps.setObject(1, batch);
+                    ps.setArray(2, connection.createArrayOf("uuid", touched.toArray()));
+                    ps.executeUpdate();
+                }
+            });
             followUp.apply(batch);
             em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batch).executeUpdate();
         }
