@@ -224,7 +224,7 @@ public class TieringEngine {
      * own (LATERAL), so the cost grows with the number of clients whatever the planner believes about it. The
      * set-based form joined the window rows back to the targets; with the touched-clients table's statistics saying
      * "one row" (it is filled and emptied per batch) that join became a nested loop over all targets per target:
-     * 0.5–4 s for a few hundred clients, most of the machine at 200 position changes per second.
+     * 0.5–3.9 s per batch of tens to hundreds of clients, most of the machine at 200 position changes per second.
      */
     private static String fewClientsSql(String targetSql, int months) {
         return """

@@ -248,7 +248,7 @@ public class Tasks {
     }
 
     /**
-     * TaskCreated of a task inserted set-wise, from the values it was inserted with (reading the row back was the
+     * TaskCreated of a task just inserted, from the values it was inserted with (reading the row back was the
      * costliest statement of an event-created task).
      */
     private void publishCreated(TaskCreated created) {
