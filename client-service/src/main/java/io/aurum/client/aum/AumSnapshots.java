@@ -3,9 +3,7 @@ package io.aurum.client.aum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,15 +53,9 @@ public class AumSnapshots {
         }
         if (!touched.isEmpty()) {
             UUID batch = UUID.randomUUID();
-            // the batch's clients in one statement (an array), not one INSERT each
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO aum_touch (batch_id, client_id) SELECT ?, unnest(?)")) {
-                    ps.setObject(1, batch);
-                    ps.setArray(2, connection.createArrayOf("uuid", touched.toArray()));
-                    ps.executeUpdate();
-                }
-            });
+            // the batch's clients in one statement (a list, as the known-clients query above), not one INSERT each
+            em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id) SELECT ?1, id FROM client WHERE id IN (?2)")
+                    .setParameter(1, batch).setParameter(2, List.copyOf(touched)).executeUpdate();
             followUp.apply(batch);
             em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batch).executeUpdate();
         }

@@ -5,8 +5,8 @@ import io.aurum.common.events.EventEnvelope;
 import io.aurum.risk.domain.ClientRef;
 import io.aurum.messaging.BatchApply;
 import io.aurum.messaging.EventReader;
+import io.aurum.messaging.IdempotentConsumer;
 import io.aurum.messaging.PoisonMessageException;
-import io.aurum.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -38,14 +39,17 @@ public class ClientProfileConsumer {
     record ProfileFacts(UUID clientId, LocalDate birthDate, UUID primaryRmId, UUID advisorId, String team, String tier) {
     }
 
+    /** client.aum's events risk-service acts on (LargeOutflowDetected is engagement-service's). */
+    private static final Set<String> AUM_TYPES = Set.of("ClientAumChanged");
+
+    private final IdempotentConsumer consumer;
     private final EventReader reader;
-    private final ProcessedEvents processed;
     private final MutinyEmitter<String> deadLetters;
 
-    public ClientProfileConsumer(EventReader reader, ProcessedEvents processed,
+    public ClientProfileConsumer(IdempotentConsumer consumer, EventReader reader,
                                  @Channel("risk-dlq") MutinyEmitter<String> deadLetters) {
+        this.consumer = consumer;
         this.reader = reader;
-        this.processed = processed;
         this.deadLetters = deadLetters;
     }
 
@@ -62,24 +66,22 @@ public class ClientProfileConsumer {
     @Blocking
     @Transactional
     public void onEvent(String message) {
-        EventEnvelope event = reader.read(message);
-        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-            return;
-        }
-        switch (event.type()) {
-            case "ClientRegistered", "ClientProfileUpdated" -> applyProfile(event, reader.payload(event, ProfileFacts.class));
-            case "ClientFinancialFactsUpdated" -> {
-                FinancialFacts facts = reader.payload(event, FinancialFacts.class);
-                ClientRef ref = refFor(event, facts.clientId());
-                ref.householdNetFinancialAssets = facts.householdNetFinancialAssets();
-                ref.financialAssets = facts.financialAssets();
-                ref.averageIncome3y = facts.averageIncome3y();
-                touch(ref, event);
+        consumer.apply(CONSUMER, message, event -> {
+            switch (event.type()) {
+                case "ClientRegistered", "ClientProfileUpdated" -> applyProfile(event, reader.payload(event, ProfileFacts.class));
+                case "ClientFinancialFactsUpdated" -> {
+                    FinancialFacts facts = reader.payload(event, FinancialFacts.class);
+                    ClientRef ref = refFor(event, facts.clientId());
+                    ref.householdNetFinancialAssets = facts.householdNetFinancialAssets();
+                    ref.financialAssets = facts.financialAssets();
+                    ref.averageIncome3y = facts.averageIncome3y();
+                    touch(ref, event);
+                }
+                default -> {
+                    // other profile events carry nothing risk-service uses
+                }
             }
-            default -> {
-                // other profile events carry nothing risk-service uses
-            }
-        }
+        });
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -90,19 +92,20 @@ public class ClientProfileConsumer {
     @Blocking
     @Transactional
     public void onConsentEvent(String message) {
-        EventEnvelope event = reader.read(message);
-        if (!processed.firstDelivery(CONSUMER_CONSENT, event.eventId()) || !"ClientConsentChanged".equals(event.type())) {
-            return;
-        }
-        ConsentChange change = reader.payload(event, ConsentChange.class);
-        if (change.purpose() == null || change.granted() == null) {
-            throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " lacks purpose or granted");
-        }
-        ClientRef ref = refFor(event, change.clientId());
-        Map<String, Boolean> consents = new HashMap<>(ref.consents == null ? Map.of() : ref.consents);
-        consents.put(change.purpose(), change.granted());
-        ref.consents = consents;
-        touch(ref, event);
+        consumer.apply(CONSUMER_CONSENT, message, event -> {
+            if (!"ClientConsentChanged".equals(event.type())) {
+                return;
+            }
+            ConsentChange change = reader.payload(event, ConsentChange.class);
+            if (change.purpose() == null || change.granted() == null) {
+                throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " lacks purpose or granted");
+            }
+            ClientRef ref = refFor(event, change.clientId());
+            Map<String, Boolean> consents = new HashMap<>(ref.consents == null ? Map.of() : ref.consents);
+            consents.put(change.purpose(), change.granted());
+            ref.consents = consents;
+            touch(ref, event);
+        });
     }
 
     /**
@@ -117,16 +120,13 @@ public class ClientProfileConsumer {
 
     /** One client.aum event, in the batch's transaction. */
     void onAumEvent(String message) {
-        EventEnvelope event = reader.read(message);
-        // the topic's other events (LargeOutflowDetected) are not for risk-service: not applied, not remembered
-        if (!"ClientAumChanged".equals(event.type()) || !processed.firstDelivery(CONSUMER_AUM, event.eventId())) {
-            return;
-        }
-        AumFacts facts = reader.payload(event, AumFacts.class);
-        ClientRef ref = refFor(event, facts.clientId());
-        ref.aumCny = facts.aumCny();
-        ref.highRiskHoldingsCny = facts.highRiskHoldingsCny();
-        touch(ref, event);
+        consumer.apply(CONSUMER_AUM, message, AUM_TYPES, event -> {
+            AumFacts facts = reader.payload(event, AumFacts.class);
+            ClientRef ref = refFor(event, facts.clientId());
+            ref.aumCny = facts.aumCny();
+            ref.highRiskHoldingsCny = facts.highRiskHoldingsCny();
+            touch(ref, event);
+        });
     }
 
     private ClientRef refFor(EventEnvelope event, UUID clientId) {
