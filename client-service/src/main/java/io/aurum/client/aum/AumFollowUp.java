@@ -50,8 +50,9 @@ public class AumFollowUp {
                 SELECT DISTINCT ON (d.client_id) d.client_id, d.as_of, d.total_cny, d.high_risk_cny
                 FROM aum_daily d JOIN aum_touch t ON t.client_id = d.client_id AND t.batch_id = :batch
                 ORDER BY d.client_id, d.as_of DESC""";
-        int clients = em.createNativeQuery("UPDATE client c SET aum_cny = l.total_cny, aum_as_of = l.as_of FROM ("
-                        + latest + ") l WHERE c.id = l.client_id")
+        int clients = em.createNativeQuery("INSERT INTO client_standing (client_id, aum_cny, aum_as_of)"
+                        + " SELECT l.client_id, l.total_cny, l.as_of FROM (" + latest + ") l"
+                        + " ON CONFLICT (client_id) DO UPDATE SET aum_cny = EXCLUDED.aum_cny, aum_as_of = EXCLUDED.aum_as_of")
                 .setParameter("batch", batchId).executeUpdate();
         // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish
         em.createNativeQuery("""

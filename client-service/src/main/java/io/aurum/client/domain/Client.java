@@ -151,11 +151,11 @@ public class Client extends PanacheEntityBase {
     @Column(name = "average_income_3y")
     public BigDecimal averageIncome3y;
 
-    /** Latest daily AUM in CNY and its day (from snapshots). */
-    @Column(name = "aum_cny")
+    /** Latest daily AUM in CNY and its day (from snapshots); kept in {@code client_standing}, written by the AUM follow-up. */
+    @Column(name = "aum_cny", table = "client_standing", insertable = false, updatable = false)
     public BigDecimal aumCny;
 
-    @Column(name = "aum_as_of")
+    @Column(name = "aum_as_of", table = "client_standing", insertable = false, updatable = false)
     public LocalDate aumAsOf;
 
     /**

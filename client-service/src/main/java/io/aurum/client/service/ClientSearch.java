@@ -77,11 +77,11 @@ public class ClientSearch {
             params.put("branch", f.branch().strip());
         }
         if (f.minAum() != null) {
-            where.add("coalesce(aum_cny, 0) >= :minAum");
+            where.add("coalesce(st.aum_cny, 0) >= :minAum");
             params.put("minAum", f.minAum());
         }
         if (f.maxAum() != null) {
-            where.add("coalesce(aum_cny, 0) <= :maxAum");
+            where.add("coalesce(st.aum_cny, 0) <= :maxAum");
             params.put("maxAum", f.maxAum());
         }
         if (f.status() != null) {
@@ -97,10 +97,10 @@ public class ClientSearch {
             params.put("month", f.birthMonth());
         }
         String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        Query count = em.createNativeQuery("SELECT count(*) FROM client" + clause);
-        // the average lives in client_standing (Client's secondary table); no filter names a column of it
-        Query select = em.createNativeQuery("SELECT client.*, st.average_aum_cny FROM client"
-                + " LEFT JOIN client_standing st ON st.client_id = client.id" + clause
+        // the current and average AUM live in client_standing (Client's secondary table)
+        String from = " FROM client LEFT JOIN client_standing st ON st.client_id = client.id";
+        Query count = em.createNativeQuery("SELECT count(*)" + from + clause);
+        Query select = em.createNativeQuery("SELECT client.*, st.average_aum_cny, st.aum_cny, st.aum_as_of" + from + clause
                 + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset", Client.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);

@@ -60,8 +60,8 @@ class AumAndTieringTest {
     }
 
     BigDecimal aum(String clientId) {
-        return QuarkusTransaction.requiringNew().call(() -> (BigDecimal) em.createNativeQuery("SELECT aum_cny FROM client WHERE id = ?1")
-                .setParameter(1, UUID.fromString(clientId)).getSingleResult());
+        return QuarkusTransaction.requiringNew().call(() -> (BigDecimal) em.createNativeQuery("SELECT aum_cny FROM client_standing WHERE client_id = ?1")
+                .setParameter(1, UUID.fromString(clientId)).getResultStream().findFirst().orElse(null));
     }
 
     long positions(String clientId) {

@@ -33,7 +33,8 @@ class ClientRelationsTest {
     String bootstrap;
 
     private void setAum(String clientId, String aum) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE client SET aum_cny = ?2 WHERE id = ?1")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO client_standing (client_id, aum_cny) VALUES (?1, ?2)"
+                        + " ON CONFLICT (client_id) DO UPDATE SET aum_cny = EXCLUDED.aum_cny")
                 .setParameter(1, UUID.fromString(clientId)).setParameter(2, new BigDecimal(aum)).executeUpdate());
     }
 
