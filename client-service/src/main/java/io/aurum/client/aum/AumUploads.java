@@ -9,6 +9,7 @@ import io.aurum.client.service.Sql;
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
 import io.aurum.common.web.CorrelationId;
+import io.aurum.messaging.PgCopy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -17,14 +18,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.StringReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public class AumUploads {
 
     private static final Logger LOG = Logger.getLogger(AumUploads.class);
     static final int MAX_STORED_ERRORS = 1000;
-    private static final int CHUNK_ROWS = 50_000;
+    private static final int PROGRESS_ROWS = 50_000;
     static final List<String> CSV_COLUMNS = List.of("as_of", "client_id", "product_code", "asset_class", "currency",
             "amount", "risk_rating");
 
@@ -187,6 +187,10 @@ public class AumUploads {
         }
     }
 
+    /**
+     * Parses and validates the file row by row and streams the good rows into the staging table through one COPY, so
+     * PostgreSQL stores rows while the next ones are parsed; the job's progress is written on a second connection.
+     */
     private void parseAndStage(UUID jobId, Format format, Path file) throws IOException, SQLException {
         FxTable rates = fxRates.table();
         long rowNo = 0;
@@ -194,46 +198,45 @@ public class AumUploads {
         long rejected = 0;
         long bytesRead = 0;
         List<RowError> errors = new ArrayList<>();
-        StringBuilder chunk = new StringBuilder(CHUNK_ROWS * 100);
-        int inChunk = 0;
         Map<String, Integer> columns = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
-             Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            String line;
-            while ((line = reader.readLine()) != null) {
-                bytesRead += line.length() + 1L;
-                if (format == Format.CSV && columns == null) {
-                    columns = header(line);
-                    continue;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                rowNo++;
-                try {
-                    PositionRow row = format == Format.CSV ? csvRow(line, columns, rates) : jsonRow(line, rates);
-                    chunk.append(row.copyLine(jobId, rowNo));
-                    inChunk++;
-                    loaded++;
-                } catch (PositionRow.Invalid e) {
-                    rejected++;
-                    if (errors.size() < MAX_STORED_ERRORS) {
-                        errors.add(new RowError(rowNo, e.field(), e.getMessage()));
+             Connection staging = dataSource.getConnection();
+             Connection progress = dataSource.getConnection()) {
+            staging.setAutoCommit(true);
+            progress.setAutoCommit(true);
+            try (Writer copy = PgCopy.writer(staging, "COPY aum_upload_row (job_id, row_no, as_of, client_id, product_code,"
+                    + " asset_class, currency, amount, amount_cny, risk_rating) FROM STDIN WITH (FORMAT text)")) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    bytesRead += line.length() + 1L;
+                    if (format == Format.CSV && columns == null) {
+                        columns = header(line);
+                        continue;
+                    }
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    rowNo++;
+                    try {
+                        PositionRow row = format == Format.CSV ? csvRow(line, columns, rates) : jsonRow(line, rates);
+                        copy.write(row.copyLine(jobId, rowNo));
+                        loaded++;
+                    } catch (PositionRow.Invalid e) {
+                        rejected++;
+                        if (errors.size() < MAX_STORED_ERRORS) {
+                            errors.add(new RowError(rowNo, e.field(), e.getMessage()));
+                        }
+                    }
+                    if (rowNo % PROGRESS_ROWS == 0) {
+                        progress(progress, jobId, bytesRead, rowNo, loaded, rejected);
                     }
                 }
-                if (inChunk == CHUNK_ROWS) {
-                    copy(connection, chunk);
-                    inChunk = 0;
-                    progress(connection, jobId, bytesRead, rowNo, loaded, rejected);
+                if (format == Format.CSV && columns == null) {
+                    throw new IllegalArgumentException("the CSV file has no header line");
                 }
             }
-            if (format == Format.CSV && columns == null) {
-                throw new IllegalArgumentException("the CSV file has no header line");
-            }
-            copy(connection, chunk);
-            storeErrors(connection, jobId, errors);
-            progress(connection, jobId, bytesRead, rowNo, loaded, rejected);
+            storeErrors(progress, jobId, errors);
+            progress(progress, jobId, bytesRead, rowNo, loaded, rejected);
         }
     }
 
@@ -289,16 +292,6 @@ public class AumUploads {
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
-    }
-
-    private static void copy(Connection connection, StringBuilder chunk) throws SQLException, IOException {
-        if (chunk.length() == 0) {
-            return;
-        }
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY aum_upload_row (job_id, row_no, as_of, client_id,"
-                + " product_code, asset_class, currency, amount, amount_cny, risk_rating) FROM STDIN WITH (FORMAT text)",
-                new StringReader(chunk.toString()));
-        chunk.setLength(0);
     }
 
     private static void progress(Connection connection, UUID jobId, long bytesRead, long rows, long loaded, long rejected)
