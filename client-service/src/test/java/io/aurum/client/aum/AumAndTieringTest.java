@@ -189,6 +189,34 @@ class AumAndTieringTest {
         assertThat(JsonPath.from(outflow).getString("payload.outflowRatio")).isEqualTo("0.8200");
     }
 
+    @Inject
+    AumSnapshots snapshots;
+
+    @Test
+    void aBatchOfSnapshotsKeepsTheLastOfEachClientAndDayAndAnEmptyOneMeansNothingHeld() throws Exception {
+        UUID a = UUID.fromString(register("批量甲"));
+        UUID b = UUID.fromString(register("批量乙"));
+        UUID stranger = UUID.randomUUID();
+        java.time.LocalDate day = java.time.LocalDate.now().minusDays(2);
+        FxTable cnyOnly = new FxTable(Map.of());
+        PositionRow fund = PositionRow.parse(day.toString(), a.toString(), "FUND-1", "EQUITY", "CNY", "100.00", "5", cnyOnly);
+        PositionRow cash = PositionRow.parse(day.toString(), a.toString(), "CASH-1", "CASH", "CNY", "50.00", null, cnyOnly);
+        PositionRow bond = PositionRow.parse(day.toString(), b.toString(), "BOND-1", "FIXED_INCOME", "CNY", "70.00", "2", cnyOnly);
+        List<AumSnapshots.Snapshot> unknown = QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(
+                new AumSnapshots.Snapshot(a, day, List.of(fund, cash)),
+                new AumSnapshots.Snapshot(b, day, List.of(bond)),
+                new AumSnapshots.Snapshot(stranger, day, List.of(bond)),
+                new AumSnapshots.Snapshot(a, day, List.of(cash)))));
+        assertThat(unknown).extracting(AumSnapshots.Snapshot::clientId).containsExactly(stranger);
+        assertThat(positions(a.toString())).isEqualTo(1);
+        assertThat(aum(a.toString())).isEqualByComparingTo("50.00");
+        assertThat(aum(b.toString())).isEqualByComparingTo("70.00");
+
+        QuarkusTransaction.requiringNew().call(() -> snapshots.replaceAll(List.of(new AumSnapshots.Snapshot(b, day, List.of()))));
+        assertThat(positions(b.toString())).isZero();
+        assertThat(aum(b.toString())).isEqualByComparingTo("0.00");
+    }
+
     @Test
     void tiersRiseAtOnceAndFallOnlyAfterTheGracePeriodAtMonthEnds() {
         String t = register("分层客户");
