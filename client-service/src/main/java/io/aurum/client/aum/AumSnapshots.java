@@ -3,7 +3,6 @@ package io.aurum.client.aum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 
 import java.sql.Connection;

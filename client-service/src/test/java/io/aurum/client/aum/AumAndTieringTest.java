@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +34,9 @@ class AumAndTieringTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AumSnapshots snapshots;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -189,15 +193,12 @@ class AumAndTieringTest {
         assertThat(JsonPath.from(outflow).getString("payload.outflowRatio")).isEqualTo("0.8200");
     }
 
-    @Inject
-    AumSnapshots snapshots;
-
     @Test
     void aBatchOfSnapshotsKeepsTheLastOfEachClientAndDayAndAnEmptyOneMeansNothingHeld() throws Exception {
         UUID a = UUID.fromString(register("批量甲"));
         UUID b = UUID.fromString(register("批量乙"));
         UUID stranger = UUID.randomUUID();
-        java.time.LocalDate day = java.time.LocalDate.now().minusDays(2);
+        LocalDate day = LocalDate.now().minusDays(2);
         FxTable cnyOnly = new FxTable(Map.of());
         PositionRow fund = PositionRow.parse(day.toString(), a.toString(), "FUND-1", "EQUITY", "CNY", "100.00", "5", cnyOnly);
         PositionRow cash = PositionRow.parse(day.toString(), a.toString(), "CASH-1", "CASH", "CNY", "50.00", null, cnyOnly);
