@@ -94,10 +94,7 @@ public class ClientFeeds {
     @Blocking
     @Transactional
     public void onRiskProfile(String message) {
-        consumer.apply("advisory-service/risk.profile", message, event -> {
-            if (!"RiskProfileAssessed".equals(event.type())) {
-                return;
-            }
+        consumer.apply("advisory-service/risk.profile", message, Set.of("RiskProfileAssessed"), event -> {
             JsonNode p = event.payload();
             String level = text(p, "level");
             if (level == null || !level.matches("C[1-5]")) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Keeps {@link ClientCard} current from {@code client.profile}. Idempotent: an event id already applied
@@ -55,10 +56,7 @@ public class ClientProfileConsumer {
     @Blocking
     @Transactional
     public void onConsent(String message) {
-        consumer.apply("engagement-service/client.consent", message, event -> {
-            if (!"ClientConsentChanged".equals(event.type())) {
-                return;
-            }
+        consumer.apply("engagement-service/client.consent", message, Set.of("ClientConsentChanged"), event -> {
             var p = event.payload();
             if (!"MARKETING".equals(p.path("purpose").asText())) {
                 return;

@@ -92,10 +92,7 @@ public class ClientProfileConsumer {
     @Blocking
     @Transactional
     public void onConsentEvent(String message) {
-        consumer.apply(CONSUMER_CONSENT, message, event -> {
-            if (!"ClientConsentChanged".equals(event.type())) {
-                return;
-            }
+        consumer.apply(CONSUMER_CONSENT, message, Set.of("ClientConsentChanged"), event -> {
             ConsentChange change = reader.payload(event, ConsentChange.class);
             if (change.purpose() == null || change.granted() == null) {
                 throw new PoisonMessageException("ClientConsentChanged " + event.eventId() + " lacks purpose or granted");
