@@ -12,8 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,55 +46,78 @@ public class AumFollowUp {
         this.source = source;
     }
 
+    /** The follow-up for the clients of an upload job's staged rows (table aum_upload_row). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Result apply(UUID batchId) {
-        String latest = """
-                SELECT DISTINCT ON (d.client_id) d.client_id, d.as_of, d.total_cny, d.high_risk_cny
-                FROM aum_daily d JOIN aum_touch t ON t.client_id = d.client_id AND t.batch_id = :batch
-                ORDER BY d.client_id, d.as_of DESC""";
-        int clients = em.createNativeQuery("INSERT INTO client_standing (client_id, aum_cny, aum_as_of)"
-                        + " SELECT l.client_id, l.total_cny, l.as_of FROM (" + latest + ") l"
+    public Result afterUpload(UUID jobId) {
+        return apply("SELECT DISTINCT client_id FROM aum_upload_row WHERE job_id = :clients ORDER BY client_id", jobId);
+    }
+
+    /** The follow-up for clients whose positions changed (known clients; duplicates allowed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result afterSnapshots(Collection<UUID> clientIds) {
+        return apply("SELECT id AS client_id FROM client WHERE id IN (:clients) ORDER BY id", clientIds);
+    }
+
+    /**
+     * {@code clientsSql} selects the batch's client ids (column client_id, in id order, parameter :clients). Their
+     * latest daily totals go to aum_touch once, in client order (which the writes below keep: in key order they touch
+     * each index and heap page once, not at random — an upload's upsert of 200,000 current AUMs took 4.7 s in the
+     * order a hash gave and 3.2 s sorted).
+     */
+    private Result apply(String clientsSql, Object clients) {
+        UUID batchId = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id, as_of, total_cny, high_risk_cny)"
+                        + " SELECT :batch, c.client_id, l.as_of, l.total_cny, l.high_risk_cny FROM (" + clientsSql + ") c"
+                        + " CROSS JOIN LATERAL (SELECT d.as_of, d.total_cny, d.high_risk_cny FROM aum_daily d"
+                        + " WHERE d.client_id = c.client_id ORDER BY d.as_of DESC LIMIT 1) l")
+                .setParameter("batch", batchId).setParameter("clients", clients).executeUpdate();
+        int current = em.createNativeQuery("INSERT INTO client_standing (client_id, aum_cny, aum_as_of)"
+                        + " SELECT client_id, total_cny, as_of FROM aum_touch WHERE batch_id = :batch ORDER BY client_id"
                         + " ON CONFLICT (client_id) DO UPDATE SET aum_cny = EXCLUDED.aum_cny, aum_as_of = EXCLUDED.aum_as_of")
                 .setParameter("batch", batchId).executeUpdate();
-        // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish
+        // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish; the breakdown by
+        // asset class is one aggregate over the batch's positions, not a query per client. Amounts have scale 2, so
+        // their text is the plain two-decimal form the Java events carry
         em.createNativeQuery("""
                         INSERT INTO outbox_event (id, topic, message_key, event_type, envelope, created_at)
-                        SELECT l.eid, :topic, CAST(l.client_id AS text), :type, CAST(jsonb_build_object(
+                        SELECT l.eid, :topic, CAST(l.client_id AS text), :type, CAST(json_build_object(
                                    'eventId', l.eid, 'type', CAST(:type AS text), 'version', CAST(:version AS integer),
-                                   'occurredAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                                   'source', CAST(:source AS text), 'clientId', l.client_id, 'correlationId', CAST(:cid AS text),
-                                   'payload', jsonb_build_object('clientId', l.client_id,
-                                                                'aumCny', to_char(l.total_cny, 'FM99999999999999999990.00'),
-                                                                'highRiskHoldingsCny', to_char(l.high_risk_cny, 'FM99999999999999999990.00'),
+                                   'occurredAt', CAST(:occurred AS text), 'source', CAST(:source AS text),
+                                   'clientId', l.client_id, 'correlationId', CAST(:cid AS text),
+                                   'payload', json_build_object('clientId', l.client_id, 'aumCny', CAST(l.total_cny AS text),
+                                                                'highRiskHoldingsCny', CAST(l.high_risk_cny AS text),
                                                                 'asOf', l.as_of,
-                                                                'byAssetClass', coalesce((
-                                                                    SELECT jsonb_object_agg(q.asset_class, to_char(q.cny, 'FM99999999999999999990.00'))
-                                                                    FROM (SELECT p.asset_class, sum(p.amount_cny) AS cny FROM aum_position p
-                                                                          WHERE p.client_id = l.client_id AND p.as_of = l.as_of
-                                                                          GROUP BY p.asset_class) q), '{}'::jsonb))) AS text), now()
-                        FROM (SELECT gen_random_uuid() AS eid, x.* FROM (""" + latest + """
-                        ) x) l""")
+                                                                'byAssetClass', coalesce(b.by_class, CAST('{}' AS json)))) AS text), now()
+                        FROM (SELECT gen_random_uuid() AS eid, t.client_id, t.as_of, t.total_cny, t.high_risk_cny
+                              FROM aum_touch t WHERE t.batch_id = :batch) l
+                        LEFT JOIN (SELECT q.client_id, json_object_agg(q.asset_class, CAST(q.cny AS text)) AS by_class
+                                   FROM (SELECT p.client_id, p.asset_class, sum(p.amount_cny) AS cny
+                                         FROM aum_position p JOIN aum_touch t
+                                           ON t.batch_id = :batch AND t.client_id = p.client_id AND t.as_of = p.as_of
+                                         GROUP BY p.client_id, p.asset_class) q
+                                   GROUP BY q.client_id) b ON b.client_id = l.client_id""")
                 .setParameter("topic", ClientTopics.AUM)
                 .setParameter("type", ClientEvents.AUM_CHANGED)
                 .setParameter("version", ClientEvents.VERSION)
+                .setParameter("occurred", Instant.now().toString())
                 .setParameter("source", source)
                 .setParameter("cid", CorrelationId.current())
                 .setParameter("batch", batchId)
                 .executeUpdate();
-        long outflows = detectOutflows(batchId, latest);
+        long outflows = detectOutflows(batchId);
         TieringEngine.Outcome outcome = tiering.afterSnapshots(batchId);
-        return new Result(clients, outflows, outcome);
+        em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batchId).executeUpdate();
+        return new Result(current, outflows, outcome);
     }
 
     /**
      * Net outflow within the window: the total at the window's start (or its first day) against the latest. The clients
      * alerted are marked (last alert day) by the same statement, which returns them.
      */
-    private long detectOutflows(UUID batchId, String latest) {
+    private long detectOutflows(UUID batchId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        WITH l AS (""" + latest + """
-                        ),
+                        WITH l AS (SELECT client_id, as_of, total_cny FROM aum_touch WHERE batch_id = :batch),
                         b AS (
                             SELECT l.client_id, l.as_of, l.total_cny AS now_cny,
                                    coalesce(before.as_of, first_in.as_of) AS base_day,

@@ -59,14 +59,7 @@ public class AumSnapshots {
         }
         if (!last.isEmpty()) {
             em.unwrap(Session.class).doWork(connection -> store(connection, last.values()));
-            UUID batch = UUID.randomUUID();
-            // the batch's clients in one statement (a list, as the known-clients query above), not one INSERT each
-            em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id) SELECT ?1, id FROM client WHERE id IN (?2)")
-                    .setParameter(1, batch)
-                    .setParameter(2, last.keySet().stream().map(ClientDay::clientId).distinct().toList())
-                    .executeUpdate();
-            followUp.apply(batch);
-            em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batch).executeUpdate();
+            followUp.afterSnapshots(last.keySet().stream().map(ClientDay::clientId).distinct().toList());
         }
         return unknown;
     }

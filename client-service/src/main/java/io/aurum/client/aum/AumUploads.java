@@ -346,11 +346,7 @@ public class AumUploads {
                         FROM aum_upload_row WHERE job_id = ?1""")
                 .setParameter(1, jobId).executeUpdate();
         AumSnapshots.upsertDailyTotals(em, "aum_upload_row", "job_id", jobId);
-        UUID batch = UUID.randomUUID();
-        em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id) SELECT DISTINCT ?1, client_id FROM aum_upload_row WHERE job_id = ?2")
-                .setParameter(1, batch).setParameter(2, jobId).executeUpdate();
-        AumFollowUp.Result result = followUp.apply(batch);
-        em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batch).executeUpdate();
+        AumFollowUp.Result result = followUp.afterUpload(jobId);
         em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id = ?1").setParameter(1, jobId).executeUpdate();
         em.createNativeQuery("UPDATE aum_upload_job SET status = 'COMPLETED', finished_at = now(),"
                         + " rows_loaded = rows_loaded - ?2, rows_rejected = rows_rejected + ?2, clients_affected = ?3 WHERE id = ?1")

@@ -64,8 +64,8 @@ public class TieringEngine {
     /** Re-evaluates the clients of an AUM batch (table aum_touch) as of each one's latest snapshot; upgrades only. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome afterSnapshots(UUID batchId) {
-        String target = "SELECT t.client_id, max(d.as_of) AS end_date FROM aum_touch t"
-                + " JOIN aum_daily d ON d.client_id = t.client_id WHERE t.batch_id = ? GROUP BY t.client_id";
+        // AumFollowUp has put each touched client's latest day into aum_touch
+        String target = "SELECT client_id, as_of AS end_date FROM aum_touch WHERE batch_id = ?";
         return evaluate(target, ps -> ps.setObject(1, batchId), false);
     }
 
