@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
@@ -114,19 +115,20 @@ public class TaskTriggers {
 
     /**
      * client.aum carries an event per client and snapshot (ClientAumChanged) — the busiest topic — so it is consumed a
-     * poll's batch per transaction ({@link BatchApply}); each event still applies once (idempotent on its id).
+     * poll's batch per transaction ({@link BatchApply}); each event still applies once (idempotent on its id). The
+     * batch's AUM days are read (and checked) per event and stored together at its end, with one statement.
      */
     @Incoming("client-aum")
     @Blocking
     public void onAumBatch(ConsumerRecords<String, String> records) {
-        BatchApply.apply(records, deadLetters, this::onAum);
+        BatchApply.apply(records, deadLetters, this::onAum, history::aum);
     }
 
-    /** One client.aum event, in the batch's transaction. */
-    void onAum(String message) {
+    /** One client.aum event, in the batch's transaction; a ClientAumChanged's day is added to {@code days}. */
+    void onAum(String message, Collection<History.AumDay> days) {
         handle("engagement-service/client.aum", message, event -> {
             if ("ClientAumChanged".equals(event.type())) {
-                history.aum(clientId(event), event.payload(), event.eventId());
+                days.add(History.aumDay(clientId(event), event.payload(), event.eventId()));
                 return;
             }
             if (!"LargeOutflowDetected".equals(event.type())) {

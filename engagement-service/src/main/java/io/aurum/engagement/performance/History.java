@@ -7,11 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,9 +39,13 @@ public class History {
     /** The asset classes kept as columns; anything else counts as other. */
     static final java.util.List<String> CLASSES = java.util.List.of("CASH", "FIXED_INCOME", "EQUITY", "ALTERNATIVE", "INSURANCE");
 
-    /** The client's total and per-class holdings on a day; a later event for the same day replaces an earlier one. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void aum(UUID clientId, JsonNode payload, UUID eventId) {
+    /** A client's total and per-class holdings on a day, as one ClientAumChanged reported them. */
+    public record AumDay(UUID clientId, LocalDate asOf, BigDecimal total, BigDecimal[] byClass, BigDecimal other,
+                         UUID eventId) {
+    }
+
+    /** Reads a ClientAumChanged payload; a payload without a day or an amount, or with a malformed one, is poison. */
+    public static AumDay aumDay(UUID clientId, JsonNode payload, UUID eventId) {
         LocalDate asOf = EventFields.requiredDate(payload, "asOf");
         BigDecimal total = EventFields.requiredAmount(payload, "aumCny");
         JsonNode classes = payload.path("byAssetClass");
@@ -56,17 +66,49 @@ public class History {
                 }
             }
         }
-        em.createNativeQuery("""
-                        INSERT INTO aum_daily (client_id, as_of, aum_cny, cash_cny, fixed_income_cny, equity_cny, alternative_cny,
-                                               insurance_cny, other_cny, event_id)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                        ON CONFLICT (client_id, as_of) DO UPDATE
-                            SET aum_cny = EXCLUDED.aum_cny, cash_cny = EXCLUDED.cash_cny, fixed_income_cny = EXCLUDED.fixed_income_cny,
-                                equity_cny = EXCLUDED.equity_cny, alternative_cny = EXCLUDED.alternative_cny,
-                                insurance_cny = EXCLUDED.insurance_cny, other_cny = EXCLUDED.other_cny, event_id = EXCLUDED.event_id""")
-                .setParameter(1, clientId).setParameter(2, asOf).setParameter(3, total).setParameter(4, byClass[0])
-                .setParameter(5, byClass[1]).setParameter(6, byClass[2]).setParameter(7, byClass[3]).setParameter(8, byClass[4])
-                .setParameter(9, total.subtract(placed).max(BigDecimal.ZERO)).setParameter(10, eventId).executeUpdate();
+        return new AumDay(clientId, asOf, total, byClass, total.subtract(placed).max(BigDecimal.ZERO), eventId);
+    }
+
+    /**
+     * Stores the days of a batch of ClientAumChanged (in the order they were consumed) with one statement; a later event
+     * for the same client and day replaces an earlier one, in the batch as across batches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void aum(Collection<AumDay> days) {
+        Map<List<Object>, AumDay> last = new LinkedHashMap<>();
+        for (AumDay day : days) {
+            last.put(List.of(day.clientId(), day.asOf()), day);
+        }
+        int n = last.size();
+        String[][] columns = new String[10][n];
+        int r = 0;
+        for (AumDay day : last.values()) {
+            columns[0][r] = day.clientId().toString();
+            columns[1][r] = day.asOf().toString();
+            columns[2][r] = day.total().toPlainString();
+            for (int i = 0; i < CLASSES.size(); i++) {
+                columns[3 + i][r] = day.byClass()[i].toPlainString();
+            }
+            columns[8][r] = day.other().toPlainString();
+            columns[9][r++] = day.eventId().toString();
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO aum_daily (client_id, as_of, aum_cny, cash_cny, fixed_income_cny, equity_cny, alternative_cny,
+                                           insurance_cny, other_cny, event_id)
+                    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS date[]), CAST(? AS numeric[]), CAST(? AS numeric[]),
+                                         CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS numeric[]),
+                                         CAST(? AS numeric[]), CAST(? AS uuid[]))
+                    ON CONFLICT (client_id, as_of) DO UPDATE
+                        SET aum_cny = EXCLUDED.aum_cny, cash_cny = EXCLUDED.cash_cny, fixed_income_cny = EXCLUDED.fixed_income_cny,
+                            equity_cny = EXCLUDED.equity_cny, alternative_cny = EXCLUDED.alternative_cny,
+                            insurance_cny = EXCLUDED.insurance_cny, other_cny = EXCLUDED.other_cny, event_id = EXCLUDED.event_id""")) {
+                for (int i = 0; i < columns.length; i++) {
+                    upsert.setArray(i + 1, connection.createArrayOf("text", columns[i]));
+                }
+                upsert.executeUpdate();
+            }
+        });
     }
 
     /** Every tier change, up or down, on the day it took effect. */
