@@ -13,8 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -36,24 +38,31 @@ public final class BatchApply {
     }
 
     public static void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters,
-                             Consumer<String> effect) {
-        apply(records, deadLetters, (message, collected) -> effect.accept(message), collected -> {
+                             Consumer<List<String>> ahead, Consumer<String> effect) {
+        apply(records, deadLetters, ahead, (message, collected) -> effect.accept(message), collected -> {
         });
     }
 
     /**
-     * As {@link #apply(ConsumerRecords, MutinyEmitter, Consumer)}, for work that is cheaper once per batch than once per
-     * message: each message's effect may collect keys (e.g. the clients it touched, each once), and {@code then} gets
-     * them at the end of the same transaction — the batch's, or each message's own when they are applied one by one.
+     * As {@link #apply(ConsumerRecords, MutinyEmitter, Consumer, Consumer)}, for work that is cheaper once per batch than
+     * once per message: each message's effect may collect keys (e.g. the clients it touched, each once), and {@code then}
+     * gets them at the end of the same transaction — the batch's, or each message's own when they are applied one by one.
+     * {@code ahead} gets the batch's messages at the start of its transaction, before any effect (typically
+     * {@link IdempotentConsumer#markAhead}: the processed-event marks of the whole batch in one statement); it is not
+     * called when the messages are applied one by one.
      */
     public static <T> void apply(ConsumerRecords<String, String> records, MutinyEmitter<String> deadLetters,
-                                 BiConsumer<String, Collection<T>> effect, Consumer<Collection<T>> then) {
+                                 Consumer<List<String>> ahead, BiConsumer<String, Collection<T>> effect,
+                                 Consumer<Collection<T>> then) {
         if (records.isEmpty()) {
             return;
         }
         try {
             untilAvailable(() -> QuarkusTransaction.requiringNew().run(() -> {
                 EntityManager em = Arc.container().instance(EntityManager.class).get();
+                List<String> messages = new ArrayList<>(records.count());
+                records.forEach(r -> messages.add(r.value()));
+                ahead.accept(messages);
                 Set<T> collected = new LinkedHashSet<>();
                 for (ConsumerRecord<String, String> r : records) {
                     effect.accept(r.value(), collected);

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -54,5 +57,28 @@ public class IdempotentConsumer {
         } finally {
             CorrelationId.set(null);
         }
+    }
+
+    /**
+     * For a batch consumed in one transaction ({@link BatchApply}): marks the events of {@code messages} that this
+     * consumer acts on (all, or those of {@code types}) as seen with one statement, before they are applied; each must
+     * then go through {@link #apply(String, String, Set, Consumer)} with the same consumer and types in this transaction,
+     * which applies it only if the mark was new. Messages that cannot be read are left to {@code apply} (poison).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markAhead(String consumer, Set<String> types, Iterable<String> messages) {
+        List<UUID> ids = new ArrayList<>();
+        for (String message : messages) {
+            EventEnvelope event;
+            try {
+                event = reader.read(message);
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            if (types == null || types.contains(event.type())) {
+                ids.add(event.eventId());
+            }
+        }
+        processed.markAhead(consumer, ids);
     }
 }

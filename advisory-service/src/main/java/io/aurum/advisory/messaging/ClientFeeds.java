@@ -46,6 +46,7 @@ public class ClientFeeds {
 
     private static final Logger LOG = Logger.getLogger(ClientFeeds.class);
     /** client.aum's events advisory-service acts on (LargeOutflowDetected is engagement-service's). */
+    private static final String CONSUMER_AUM = "advisory-service/client.aum";
     private static final Set<String> AUM_TYPES = Set.of("ClientAumChanged");
 
     private final IdempotentConsumer consumer;
@@ -116,12 +117,13 @@ public class ClientFeeds {
     @Blocking
     public void onAumBatch(ConsumerRecords<String, String> records) {
         // the drift of every client whose holdings changed, once per batch (set-based) rather than once per event
-        BatchApply.<UUID>apply(records, deadLetters, this::onAum, touched -> drift.evaluate(List.copyOf(touched)));
+        BatchApply.<UUID>apply(records, deadLetters, batch -> consumer.markAhead(CONSUMER_AUM, AUM_TYPES, batch), this::onAum,
+                touched -> drift.evaluate(List.copyOf(touched)));
     }
 
     /** One client.aum event, in the batch's transaction; a client whose holdings it replaced goes into {@code touched}. */
     void onAum(String message, Collection<UUID> touched) {
-        consumer.apply("advisory-service/client.aum", message, AUM_TYPES, event -> {
+        consumer.apply(CONSUMER_AUM, message, AUM_TYPES, event -> {
             JsonNode p = event.payload();
             UUID clientId = clientId(event);
             LocalDate asOf = date(p, "asOf");

@@ -48,6 +48,8 @@ public class TaskTriggers {
     static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = Logger.getLogger(TaskTriggers.class);
     private static final Set<String> NEEDS_NAMED_RM = Set.of("PLATINUM", "DIAMOND", "PRIVATE");
+    private static final String CONSUMER_TIER = "engagement-service/client.tier";
+    private static final String CONSUMER_AUM = "engagement-service/client.aum";
 
     private final IdempotentConsumer consumer;
     private final Tasks tasks;
@@ -75,12 +77,12 @@ public class TaskTriggers {
     @Incoming("client-tier")
     @Blocking
     public void onTierBatch(ConsumerRecords<String, String> records) {
-        BatchApply.apply(records, deadLetters, this::onTier);
+        BatchApply.apply(records, deadLetters, batch -> consumer.markAhead(CONSUMER_TIER, null, batch), this::onTier);
     }
 
     /** One client.tier event, in the batch's transaction. */
     void onTier(String message) {
-        handle("engagement-service/client.tier", message, event -> {
+        handle(CONSUMER_TIER, message, event -> {
             JsonNode p = event.payload();
             UUID client = clientId(event);
             switch (event.type()) {
@@ -121,12 +123,13 @@ public class TaskTriggers {
     @Incoming("client-aum")
     @Blocking
     public void onAumBatch(ConsumerRecords<String, String> records) {
-        BatchApply.apply(records, deadLetters, this::onAum, history::aum);
+        BatchApply.apply(records, deadLetters, batch -> consumer.markAhead(CONSUMER_AUM, null, batch), this::onAum,
+                history::aum);
     }
 
     /** One client.aum event, in the batch's transaction; a ClientAumChanged's day is added to {@code days}. */
     void onAum(String message, Collection<History.AumDay> days) {
-        handle("engagement-service/client.aum", message, event -> {
+        handle(CONSUMER_AUM, message, event -> {
             if ("ClientAumChanged".equals(event.type())) {
                 days.add(History.aumDay(clientId(event), event.payload(), event.eventId()));
                 return;

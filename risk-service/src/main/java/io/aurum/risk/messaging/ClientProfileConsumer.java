@@ -112,7 +112,7 @@ public class ClientProfileConsumer {
     @Incoming("client-aum")
     @Blocking
     public void onAumBatch(ConsumerRecords<String, String> records) {
-        BatchApply.apply(records, deadLetters, this::onAumEvent);
+        BatchApply.apply(records, deadLetters, batch -> consumer.markAhead(CONSUMER_AUM, AUM_TYPES, batch), this::onAumEvent);
     }
 
     /** One client.aum event, in the batch's transaction. */
