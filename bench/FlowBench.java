@@ -154,11 +154,18 @@ public class FlowBench {
             }
             List<Long> fromCommit = new ArrayList<>();
             List<Long> fromSend = new ArrayList<>();
+            // where a queue forms: per second since the first send, how many changes were sent, committed (outbox) and
+            // turned into tasks
+            long firstSent = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            int[][] perSecond = new int[3][120];
+            sentAt.values().forEach(t -> count(perSecond[0], t - firstSent));
+            committed.values().forEach(t -> count(perSecond[1], t - firstSent));
             try (PreparedStatement ps = edb.prepareStatement("SELECT source_event_id, client_id, extract(epoch FROM created_at) * 1000"
                     + " FROM task WHERE type = 'RETENTION_CALL' AND source_type = 'LargeOutflowDetected' AND client_id BETWEEN " + bench);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long taskAt = (long) rs.getDouble(3);
+                    count(perSecond[2], taskAt - firstSent);
                     Long c = committed.get(rs.getObject(1, UUID.class));
                     if (c != null) {
                         fromCommit.add(taskAt - c);
@@ -170,9 +177,27 @@ public class FlowBench {
                 }
             }
             System.out.printf("{\"clients\":%d,\"rate\":%d,\"send_seconds\":%.1f,\"tasks\":%d,\"lost\":%d,"
-                            + "\"commit_to_task_ms\":%s,\"send_to_task_ms\":%s}%n", clients, rate, sendSeconds, made, clients - made,
-                    percentiles(fromCommit), percentiles(fromSend));
+                            + "\"commit_to_task_ms\":%s,\"send_to_task_ms\":%s,\"per_second\":{\"sent\":%s,\"committed\":%s,"
+                            + "\"tasks_made\":%s}}%n", clients, rate, sendSeconds, made, clients - made,
+                    percentiles(fromCommit), percentiles(fromSend), series(perSecond[0]), series(perSecond[1]),
+                    series(perSecond[2]));
         }
+    }
+
+    /** Counts a moment (ms since the first send) in its second; one before the first send (an earlier run's) is not counted. */
+    static void count(int[] perSecond, long ms) {
+        if (ms >= 0) {
+            perSecond[(int) Math.min(perSecond.length - 1, ms / 1000)]++;
+        }
+    }
+
+    /** The counts up to the last non-zero second, as a JSON array. */
+    static String series(int[] perSecond) {
+        int last = perSecond.length - 1;
+        while (last > 0 && perSecond[last] == 0) {
+            last--;
+        }
+        return Arrays.toString(Arrays.copyOf(perSecond, last + 1)).replace(" ", "");
     }
 
     static void consume(String kafka, String engDb, int count) throws Exception {
