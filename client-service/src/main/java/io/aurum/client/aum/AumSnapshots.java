@@ -129,9 +129,9 @@ public class AumSnapshots {
         }
     }
 
-    /** Daily totals for every (client, day) in a staging table's rows of one job (replacing earlier totals). */
-    static void upsertDailyTotals(EntityManager em, String table, String jobColumn, UUID jobId) {
-        em.createNativeQuery("""
+    /** Daily totals for every (client, day) in a staging table's rows of one job (replacing earlier totals); returns how many. */
+    static int upsertDailyTotals(EntityManager em, String table, String jobColumn, UUID jobId) {
+        return em.createNativeQuery("""
                         INSERT INTO aum_daily (client_id, as_of, total_cny, high_risk_cny, usd_amount)
                         SELECT client_id, as_of, sum(amount_cny), coalesce(sum(amount_cny) FILTER (WHERE risk_rating >= 4), 0),
                                coalesce(sum(amount) FILTER (WHERE currency = 'USD'), 0)

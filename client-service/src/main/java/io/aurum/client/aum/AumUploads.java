@@ -323,6 +323,9 @@ public class AumUploads {
 
     /** One transaction: unknown clients rejected, positions replaced, daily totals and the follow-up. */
     private void apply(UUID jobId) {
+        long staged = ((Number) em.createNativeQuery("SELECT rows_loaded FROM aum_upload_job WHERE id = ?1")
+                .setParameter(1, jobId).getSingleResult()).longValue();
+        AumFollowUp.analyzeIfGrown(em, "aum_upload_row", staged);
         // rows for clients client-service does not know are rejected with their row number
         int unknown = em.createNativeQuery("""
                         WITH bad AS (DELETE FROM aum_upload_row r WHERE r.job_id = ?1
@@ -340,12 +343,13 @@ public class AumUploads {
                         DELETE FROM aum_position p USING (SELECT DISTINCT client_id, as_of FROM aum_upload_row WHERE job_id = ?1) n
                         WHERE p.client_id = n.client_id AND p.as_of = n.as_of""")
                 .setParameter(1, jobId).executeUpdate();
-        em.createNativeQuery("""
+        int positions = em.createNativeQuery("""
                         INSERT INTO aum_position (client_id, as_of, product_code, asset_class, currency, amount, amount_cny, risk_rating, job_id)
                         SELECT client_id, as_of, product_code, asset_class, currency, amount, amount_cny, risk_rating, job_id
                         FROM aum_upload_row WHERE job_id = ?1""")
                 .setParameter(1, jobId).executeUpdate();
-        AumSnapshots.upsertDailyTotals(em, "aum_upload_row", "job_id", jobId);
+        AumFollowUp.analyzeIfGrown(em, "aum_position", positions);
+        AumFollowUp.analyzeIfGrown(em, "aum_daily", AumSnapshots.upsertDailyTotals(em, "aum_upload_row", "job_id", jobId));
         AumFollowUp.Result result = followUp.afterUpload(jobId);
         em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id = ?1").setParameter(1, jobId).executeUpdate();
         em.createNativeQuery("UPDATE aum_upload_job SET status = 'COMPLETED', finished_at = now(),"

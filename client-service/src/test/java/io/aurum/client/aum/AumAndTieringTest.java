@@ -142,6 +142,27 @@ class AumAndTieringTest {
     }
 
     @Test
+    void aBulkUploadAnalyzesTheTablesItFillsInItsTransaction() {
+        String c = register("批量统计");
+        Object before = QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("SELECT CAST(now() AS timestamptz)").getSingleResult());
+        StringBuilder csv = new StringBuilder("as_of,client_id,product_code,asset_class,currency,amount\n");
+        for (int i = 0; i < 120; i++) {
+            csv.append("2025-03-06,").append(c).append(",FUND-").append(i).append(",EQUITY,CNY,1000\n");
+        }
+
+        JsonPath job = upload("text/csv", csv.toString());
+
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getLong("rowsLoaded")).isEqualTo(120);
+        assertThat(aum(c)).isEqualByComparingTo("120000.00");
+        // 120 staged rows are more than 50 + 10 % of the (emptied-after-every-job) staging table: analyzed in the apply
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'aum_upload_row'"
+                        + " AND last_analyze >= ?1").setParameter(1, before).getSingleResult()).longValue())).isEqualTo(1));
+    }
+
+    @Test
     void jsonLinesUploadsAndBadUploadsAreProblems() {
         String c = register("行式上传");
         JsonPath job = upload("application/x-ndjson", """
