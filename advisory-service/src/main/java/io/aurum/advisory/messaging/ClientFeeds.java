@@ -45,8 +45,8 @@ import static io.aurum.messaging.EventFields.uuid;
 public class ClientFeeds {
 
     private static final Logger LOG = Logger.getLogger(ClientFeeds.class);
-    /** client.aum's events advisory-service acts on (LargeOutflowDetected is engagement-service's). */
     private static final String CONSUMER_AUM = "advisory-service/client.aum";
+    /** client.aum's events advisory-service acts on (LargeOutflowDetected is engagement-service's). */
     private static final Set<String> AUM_TYPES = Set.of("ClientAumChanged");
 
     private final IdempotentConsumer consumer;

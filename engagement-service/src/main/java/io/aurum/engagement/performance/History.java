@@ -6,7 +6,6 @@ import io.aurum.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
@@ -40,7 +39,7 @@ public class History {
     static final java.util.List<String> CLASSES = java.util.List.of("CASH", "FIXED_INCOME", "EQUITY", "ALTERNATIVE", "INSURANCE");
 
     /** A client's total and per-class holdings on a day, as one ClientAumChanged reported them. */
-    public record AumDay(UUID clientId, LocalDate asOf, BigDecimal total, BigDecimal[] byClass, BigDecimal other,
+    public record AumDay(UUID clientId, LocalDate asOf, BigDecimal total, List<BigDecimal> byClass, BigDecimal other,
                          UUID eventId) {
     }
 
@@ -66,7 +65,7 @@ public class History {
                 }
             }
         }
-        return new AumDay(clientId, asOf, total, byClass, total.subtract(placed).max(BigDecimal.ZERO), eventId);
+        return new AumDay(clientId, asOf, total, List.of(byClass), total.subtract(placed).max(BigDecimal.ZERO), eventId);
     }
 
     /**
@@ -87,7 +86,7 @@ public class History {
             columns[1][r] = day.asOf().toString();
             columns[2][r] = day.total().toPlainString();
             for (int i = 0; i < CLASSES.size(); i++) {
-                columns[3 + i][r] = day.byClass()[i].toPlainString();
+                columns[3 + i][r] = day.byClass().get(i).toPlainString();
             }
             columns[8][r] = day.other().toPlainString();
             columns[9][r++] = day.eventId().toString();
