@@ -128,17 +128,4 @@ public class AumSnapshots {
             daily.executeUpdate();
         }
     }
-
-    /** Daily totals for every (client, day) in a staging table's rows of one job (replacing earlier totals); returns how many. */
-    static int upsertDailyTotals(EntityManager em, String table, String jobColumn, UUID jobId) {
-        return em.createNativeQuery("""
-                        INSERT INTO aum_daily (client_id, as_of, total_cny, high_risk_cny, usd_amount)
-                        SELECT client_id, as_of, sum(amount_cny), coalesce(sum(amount_cny) FILTER (WHERE risk_rating >= 4), 0),
-                               coalesce(sum(amount) FILTER (WHERE currency = 'USD'), 0)
-                        FROM %s WHERE %s = ?1 GROUP BY client_id, as_of
-                        ON CONFLICT (client_id, as_of) DO UPDATE SET total_cny = EXCLUDED.total_cny,
-                            high_risk_cny = EXCLUDED.high_risk_cny, usd_amount = EXCLUDED.usd_amount"""
-                        .formatted(table, jobColumn))
-                .setParameter(1, jobId).executeUpdate();
-    }
 }

@@ -172,9 +172,9 @@ public class AumUploads {
     void run(UUID jobId, Format format, Path file) {
         try {
             status(jobId, "PARSING", true);
-            parseAndStage(jobId, format, file);
+            long staged = parseAndStage(jobId, format, file);
             status(jobId, "APPLYING", false);
-            QuarkusTransaction.requiringNew().timeout(3600).run(() -> apply(jobId));
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> apply(jobId, staged));
         } catch (RuntimeException | IOException | SQLException e) {
             LOG.errorf(e, "AUM upload %s failed", jobId);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -190,8 +190,9 @@ public class AumUploads {
     /**
      * Parses and validates the file row by row and streams the good rows into the staging table through one COPY, so
      * PostgreSQL stores rows while the next ones are parsed; the job's progress is written on a second connection.
+     * Returns how many rows were staged.
      */
-    private void parseAndStage(UUID jobId, Format format, Path file) throws IOException, SQLException {
+    private long parseAndStage(UUID jobId, Format format, Path file) throws IOException, SQLException {
         FxTable rates = fxRates.table();
         long rowNo = 0;
         long loaded = 0;
@@ -238,6 +239,7 @@ public class AumUploads {
             storeErrors(progress, jobId, errors);
             progress(progress, jobId, bytesRead, rowNo, loaded, rejected);
         }
+        return loaded;
     }
 
     private static Map<String, Integer> header(String line) {
@@ -322,9 +324,7 @@ public class AumUploads {
     }
 
     /** One transaction: unknown clients rejected, positions replaced, daily totals and the follow-up. */
-    private void apply(UUID jobId) {
-        long staged = ((Number) em.createNativeQuery("SELECT rows_loaded FROM aum_upload_job WHERE id = ?1")
-                .setParameter(1, jobId).getSingleResult()).longValue();
+    private void apply(UUID jobId, long staged) {
         AumFollowUp.analyzeIfGrown(em, "aum_upload_row", staged);
         // rows for clients client-service does not know are rejected with their row number
         int unknown = em.createNativeQuery("""
@@ -349,7 +349,16 @@ public class AumUploads {
                         FROM aum_upload_row WHERE job_id = ?1""")
                 .setParameter(1, jobId).executeUpdate();
         AumFollowUp.analyzeIfGrown(em, "aum_position", positions);
-        AumFollowUp.analyzeIfGrown(em, "aum_daily", AumSnapshots.upsertDailyTotals(em, "aum_upload_row", "job_id", jobId));
+        // the day's totals of every (client, day) in the file, replacing earlier ones
+        int days = em.createNativeQuery("""
+                        INSERT INTO aum_daily (client_id, as_of, total_cny, high_risk_cny, usd_amount)
+                        SELECT client_id, as_of, sum(amount_cny), coalesce(sum(amount_cny) FILTER (WHERE risk_rating >= 4), 0),
+                               coalesce(sum(amount) FILTER (WHERE currency = 'USD'), 0)
+                        FROM aum_upload_row WHERE job_id = ?1 GROUP BY client_id, as_of
+                        ON CONFLICT (client_id, as_of) DO UPDATE SET total_cny = EXCLUDED.total_cny,
+                            high_risk_cny = EXCLUDED.high_risk_cny, usd_amount = EXCLUDED.usd_amount""")
+                .setParameter(1, jobId).executeUpdate();
+        AumFollowUp.analyzeIfGrown(em, "aum_daily", days);
         AumFollowUp.Result result = followUp.afterUpload(jobId);
         em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id = ?1").setParameter(1, jobId).executeUpdate();
         em.createNativeQuery("UPDATE aum_upload_job SET status = 'COMPLETED', finished_at = now(),"
