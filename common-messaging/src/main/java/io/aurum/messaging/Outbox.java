@@ -6,6 +6,9 @@ import io.aurum.common.events.EventEnvelope;
 import io.aurum.common.web.CorrelationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,15 +27,45 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String WAKE_REGISTERED = Outbox.class.getName() + ".relayAfterCommit";
+
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final String source;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(EntityManager em, ObjectMapper mapper,
+    public Outbox(EntityManager em, ObjectMapper mapper, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
                   @ConfigProperty(name = "quarkus.application.name") String source) {
         this.em = em;
         this.mapper = mapper;
+        this.relay = relay;
+        this.transactions = transactions;
         this.source = source;
+    }
+
+    /**
+     * Wakes the relay once the current transaction commits (once per transaction however many events it wrote).
+     * {@link #publish} and {@link #publishAll} call it; code that writes outbox rows with its own SQL calls it too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void relayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     /**
@@ -65,6 +98,7 @@ public class Outbox {
                 .setParameter(5, json)
                 .setParameter(6, envelope.occurredAt())
                 .executeUpdate();
+        relayAfterCommit();
         return envelope;
     }
 
@@ -106,6 +140,7 @@ public class Outbox {
                 throw new SQLException("Events " + type + " could not be written to the outbox: " + e.getMessage(), e);
             }
         });
+        relayAfterCommit();
         return payloads.size();
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,16 +19,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Relays outbox rows to Kafka in insertion order. A row is marked published only after the broker
  * acknowledged it; on failure the batch stops (so one client's events never overtake each other)
- * and is retried on the next tick. Rows are locked with SKIP LOCKED so several replicas can relay.
+ * and is retried on the next tick.
+ * <p>
+ * A transaction that wrote outbox rows wakes the relay when it commits ({@link Outbox#relayAfterCommit()}), so an event
+ * leaves within milliseconds of its commit instead of waiting for the next poll; the poll stays as the safety net
+ * (rows whose wake-up was lost, retries after a broker failure, rows committed by another replica). Runs are
+ * serialised: within a process on one thread (wake-ups that arrive while it runs coalesce into one more run), across
+ * replicas by a transaction-scoped advisory lock — two relays sending disjoint batches at once could let a client's
+ * later event reach Kafka before its earlier one.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock one relay of a database holds while it sends (a constant: each service has its own database). */
+    public static final long RELAY_LOCK = 0x4155_5255_4d4f_5554L;
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager em;
@@ -36,6 +50,12 @@ public class OutboxRelay {
     private final Duration retention;
     private final Counter published;
     private final Counter failures;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "aurum-outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     public OutboxRelay(@Channel("aurum-outbox") MutinyEmitter<String> emitter, EntityManager em, MeterRegistry registry,
                        @ConfigProperty(name = "aurum.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -53,6 +73,22 @@ public class OutboxRelay {
     @Scheduled(every = "${aurum.outbox.poll-interval:0.2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        wake();
+    }
+
+    /** Asks for a run on the relay's thread; one asked for while another waits to start is the same run. */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // shutting down: the rows wait for the next start
+            }
+        }
+    }
+
+    private void drain() {
+        queued.set(false);
         try {
             while (relayBatch() == batchSize) {
                 // a full batch: there may be more waiting
@@ -62,12 +98,24 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch; returns how many rows were published. */
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+
+    /**
+     * Sends one batch; returns how many rows were published (0 when another replica's relay holds the lock, -1 when
+     * the broker failed part of the batch).
+     */
     @Transactional
     public int relayBatch() {
+        if (!(Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RELAY_LOCK)
+                .getSingleResult()) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, topic, message_key, envelope FROM outbox_event"
-                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED")
+                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?1")
                 .setParameter(1, batchSize)
                 .getResultList();
         // send the whole batch, then wait for the acknowledgements in order: the idempotent producer keeps the

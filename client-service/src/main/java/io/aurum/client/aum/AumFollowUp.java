@@ -122,6 +122,7 @@ public class AumFollowUp {
                 .setParameter("cid", CorrelationId.current())
                 .setParameter("batch", batchId)
                 .executeUpdate();
+        outbox.relayAfterCommit();
         long outflows = detectOutflows(batchId);
         TieringEngine.Outcome outcome = tiering.afterSnapshots(batchId);
         em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batchId).executeUpdate();
