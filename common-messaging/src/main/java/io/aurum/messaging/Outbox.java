@@ -62,7 +62,11 @@ public class Outbox {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
+                    try {
+                        relay.wake();
+                    } catch (RuntimeException e) {
+                        // the relay cannot start yet (messaging still starting up): its first poll sends the rows
+                    }
                 }
             }
         });

@@ -70,8 +70,8 @@ public class OutboxRelay {
         this.failures = registry.counter("aurum.outbox.failures");
     }
 
-    @Scheduled(every = "${aurum.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${aurum.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         wake();
     }
