@@ -52,6 +52,19 @@ class PiiCipherTest {
     }
 
     @Test
+    void oneThreadsCipherServesEveryKeyAndRecoversFromARefusedValue() {
+        PiiCipher c = cipher("k2", "k1:" + K1, "k2:" + K2);
+        PiiCipher.Sealed underK1 = cipher("k1", "k1:" + K1).seal("under one", "client-1/email");
+        PiiCipher.Sealed underK2 = c.seal("under two", "client-1/email");
+        for (int i = 0; i < 3; i++) {
+            assertThat(c.open("k1", underK1.data(), "client-1/email")).isEqualTo("under one");
+            assertThat(c.open("k2", underK2.data(), "client-1/email")).isEqualTo("under two");
+            assertThatThrownBy(() -> c.open("k2", underK1.data(), "client-1/email")).isInstanceOf(IllegalStateException.class);
+            assertThat(c.open("k2", c.seal("again " + i, "client-1/email").data(), "client-1/email")).isEqualTo("again " + i);
+        }
+    }
+
+    @Test
     void sameValueSealsDifferentlyButIndexesEqually() {
         PiiCipher c = cipher("k1", "k1:" + K1);
         assertThat(c.seal("v", "a/b").data()).isNotEqualTo(c.seal("v", "a/b").data());
