@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  *                                                                         (status 0: no answer within the timeout)
  *   java bench/LoadGen.java run METHOD URL TOKEN BODY_FILE|- RATE SECONDS WARMUP_SECONDS
  *                                                                         prints one JSON line of results
+ *   java bench/LoadGen.java capacity METHOD URL TOKEN BODY_FILE|- SECONDS WARMUP_SECONDS
+ *                                                                         the most requests/s the target answers:
+ *                                                                         closed loop, each of AURUM_BENCH_CAPACITY_CONNECTIONS
+ *                                                                         (16) connections sends its next request as soon as
+ *                                                                         the last answer is in; one JSON line
  */
 public class LoadGen {
 
@@ -38,7 +43,9 @@ public class LoadGen {
             case "once" -> once(args[1], args[2], args[3], args.length > 4 ? Files.readString(Path.of(args[4])) : null);
             case "run" -> run(args[1], args[2], args[3], "-".equals(args[4]) ? null : Files.readString(Path.of(args[4])),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
-            default -> throw new IllegalArgumentException("token | once | run");
+            case "capacity" -> capacity(args[1], args[2], args[3], "-".equals(args[4]) ? null : Files.readString(Path.of(args[4])),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+            default -> throw new IllegalArgumentException("token | probe | once | run | capacity");
         }
         System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
@@ -119,6 +126,50 @@ public class LoadGen {
         System.out.println(json.append('}'));
     }
 
+    static void capacity(String method, String url, String token, String body, int seconds, int warmup) throws Exception {
+        requireLoopback(url);
+        Target target = Target.of(method, url, token, body);
+        int connections = Integer.parseInt(System.getenv().getOrDefault("AURUM_BENCH_CAPACITY_CONNECTIONS", "16"));
+        if (warmup > 0) {
+            saturate(target, connections, warmup);
+        }
+        long[] counts = saturate(target, connections, seconds);
+        System.out.printf("{\"max_rps\":%.1f,\"requests\":%d,\"errors\":%d,\"connections\":%d,\"seconds\":%d}%n",
+                counts[0] / (double) seconds, counts[0], counts[1], connections, seconds);
+    }
+
+    /**
+     * Closed loop for {@code seconds}: every connection sends, reads the whole answer and sends again. Returns the
+     * answers received in the window and how many of them were errors (status 0 or ≥ 400).
+     */
+    static long[] saturate(Target target, int connections, int seconds) throws Exception {
+        java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread[] workers = new Thread[connections];
+        for (int w = 0; w < connections; w++) {
+            workers[w] = new Thread(() -> {
+                Sender sender = new Sender(target);
+                while (System.nanoTime() < end) {
+                    boolean ok = sender.send();
+                    if (System.nanoTime() <= end) {
+                        answers.incrementAndGet();
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                sender.close();
+            }, "capacity-" + w);
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        return new long[] {answers.get(), errors.get()};
+    }
+
     /** One request, written once as HTTP/1.1 bytes and sent as is on keep-alive connections. */
     record Target(String host, int port, byte[] request) {
         static Target of(String method, String url, String token, String body) {
@@ -161,7 +212,7 @@ public class LoadGen {
         Thread[] workers = new Thread[connections];
         for (int w = 0; w < connections; w++) {
             workers[w] = new Thread(() -> {
-                Connection c = null;
+                Sender sender = new Sender(target);
                 while (true) {
                     int i = next.getAndIncrement();
                     if (i >= total) {
@@ -177,30 +228,13 @@ public class LoadGen {
                         errors.incrementAndGet();
                         continue;
                     }
-                    int status;
-                    try {
-                        if (c == null) {
-                            c = new Connection(target);
-                        }
-                        status = c.exchange(target.request());
-                        if (c.closed) {
-                            c = null;
-                        }
-                    } catch (java.io.IOException e) {
-                        status = 0;
-                        if (c != null) {
-                            c.close();
-                        }
-                        c = null;
-                    }
+                    boolean ok = sender.send();
                     latencies[i] = System.nanoTime() - due;
-                    if (status == 0 || status >= 400) {
+                    if (!ok) {
                         errors.incrementAndGet();
                     }
                 }
-                if (c != null) {
-                    c.close();
-                }
+                sender.close();
             }, "loadgen-" + w);
             workers[w].setDaemon(true);
             workers[w].start();
@@ -222,6 +256,41 @@ public class LoadGen {
         out.put("p99_ms", ms(sorted, 0.99));
         out.put("max_ms", String.format("%.2f", sorted[total - 1] / 1e6));
         return out;
+    }
+
+    /** One worker's keep-alive connection to the target, opened again after the server closed it or it failed. */
+    static final class Sender {
+        private final Target target;
+        private Connection connection;
+
+        Sender(Target target) {
+            this.target = target;
+        }
+
+        /** Sends the request and reads the whole answer; false for no answer or a status of 400 or more. */
+        boolean send() {
+            int status;
+            try {
+                if (connection == null) {
+                    connection = new Connection(target);
+                }
+                status = connection.exchange(target.request());
+                if (connection.closed) {
+                    connection = null;
+                }
+            } catch (java.io.IOException e) {
+                status = 0;
+                close();
+            }
+            return status != 0 && status < 400;
+        }
+
+        void close() {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
     }
 
     /** A keep-alive HTTP/1.1 connection that reads answers with a Content-Length or chunked bodies. */
