@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * A transaction that wrote outbox rows wakes the relay when it commits ({@link Outbox#relayAfterCommit()}), so an event
  * leaves within milliseconds of its commit instead of waiting for the next poll; the poll stays as the safety net
- * (rows whose wake-up was lost, retries after a broker failure, rows committed by another replica). Runs are
+ * (rows whose wake-up was lost, retries after a broker failure, rows left while another replica held the lock). Runs are
  * serialised: within a process on one thread (wake-ups that arrive while it runs coalesce into one more run), across
  * replicas by a transaction-scoped advisory lock — two relays sending disjoint batches at once could let a client's
  * later event reach Kafka before its earlier one.
@@ -71,7 +71,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${aurum.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         wake();
     }
