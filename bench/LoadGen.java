@@ -146,27 +146,17 @@ public class LoadGen {
         java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        Thread[] workers = new Thread[connections];
-        for (int w = 0; w < connections; w++) {
-            workers[w] = new Thread(() -> {
-                Sender sender = new Sender(target);
-                while (System.nanoTime() < end) {
-                    boolean ok = sender.send();
-                    if (System.nanoTime() <= end) {
-                        answers.incrementAndGet();
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
+        onEachConnection(target, connections, "capacity-", sender -> {
+            while (System.nanoTime() < end) {
+                boolean ok = sender.send();
+                if (System.nanoTime() <= end) {
+                    answers.incrementAndGet();
+                    if (!ok) {
+                        errors.incrementAndGet();
                     }
                 }
-                sender.close();
-            }, "capacity-" + w);
-            workers[w].setDaemon(true);
-            workers[w].start();
-        }
-        for (Thread t : workers) {
-            t.join();
-        }
+            }
+        });
         return new long[] {answers.get(), errors.get()};
     }
 
@@ -209,39 +199,25 @@ public class LoadGen {
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 10_000_000L;
         long deadline = start + (seconds + 30L) * 1_000_000_000L;
-        Thread[] workers = new Thread[connections];
-        for (int w = 0; w < connections; w++) {
-            workers[w] = new Thread(() -> {
-                Sender sender = new Sender(target);
-                while (true) {
-                    int i = next.getAndIncrement();
-                    if (i >= total) {
-                        break;
-                    }
-                    long due = start + i * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                    if (System.nanoTime() > deadline) {
-                        latencies[i] = deadline - due;
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    boolean ok = sender.send();
-                    latencies[i] = System.nanoTime() - due;
-                    if (!ok) {
-                        errors.incrementAndGet();
-                    }
+        onEachConnection(target, connections, "loadgen-", sender -> {
+            for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                long due = start + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-                sender.close();
-            }, "loadgen-" + w);
-            workers[w].setDaemon(true);
-            workers[w].start();
-        }
-        for (Thread t : workers) {
-            t.join();
-        }
+                if (System.nanoTime() > deadline) {
+                    latencies[i] = deadline - due;
+                    errors.incrementAndGet();
+                    continue;
+                }
+                boolean ok = sender.send();
+                latencies[i] = System.nanoTime() - due;
+                if (!ok) {
+                    errors.incrementAndGet();
+                }
+            }
+        });
         long elapsed = System.nanoTime() - start;
         long[] sorted = Arrays.copyOf(latencies, total);
         Arrays.sort(sorted);
@@ -256,6 +232,27 @@ public class LoadGen {
         out.put("p99_ms", ms(sorted, 0.99));
         out.put("max_ms", String.format("%.2f", sorted[total - 1] / 1e6));
         return out;
+    }
+
+    /** Runs {@code work} on {@code connections} threads, each with its own connection to the target; returns when all are done. */
+    static void onEachConnection(Target target, int connections, String threadName,
+                                 java.util.function.Consumer<Sender> work) throws InterruptedException {
+        Thread[] workers = new Thread[connections];
+        for (int w = 0; w < connections; w++) {
+            workers[w] = new Thread(() -> {
+                Sender sender = new Sender(target);
+                try {
+                    work.accept(sender);
+                } finally {
+                    sender.close();
+                }
+            }, threadName + w);
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
     }
 
     /** One worker's keep-alive connection to the target, opened again after the server closed it or it failed. */
