@@ -3,6 +3,7 @@ package io.aurum.common.web;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The correlation id of the work in progress, kept in the logging MDC so every log line carries it. */
@@ -20,7 +21,11 @@ public final class CorrelationId {
         if (candidate != null && ACCEPTED.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        // unique, not secret: a random UUID from the thread's generator, not SecureRandom (whose /dev/urandom reads
+        // under a lock were 2.5 % of a profile read's CPU)
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, // version 4
+                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString(); // IETF variant
     }
 
     public static String current() {

@@ -72,6 +72,18 @@ class VerifiedTokensTest {
         assertThat((Object) again.getAttribute(AuthenticationRequestContext.class.getName())).isSameAs(laterRequest);
         // one character different (a tampered signature) is not the same token
         assertThat(t.find("aaa.bbb.ccd", null, laterRequest)).isNull();
+        assertThat(t.knows("aaa.bbb.ccc")).isTrue();
+        assertThat(t.knows("aaa.bbb.ccd")).isFalse();
+    }
+
+    @Test
+    void theMechanismTakesOnlyABearerToken() {
+        assertThat(VerifiedTokens.Mechanism.bearer("Bearer aaa.bbb.ccc")).isEqualTo("aaa.bbb.ccc");
+        assertThat(VerifiedTokens.Mechanism.bearer("bearer  aaa.bbb.ccc ")).isEqualTo("aaa.bbb.ccc");
+        assertThat(VerifiedTokens.Mechanism.bearer("Basic YTpi")).isNull();
+        assertThat(VerifiedTokens.Mechanism.bearer("Bearer ")).isNull();
+        assertThat(VerifiedTokens.Mechanism.bearer("Bearer")).isNull();
+        assertThat(VerifiedTokens.Mechanism.bearer(null)).isNull();
     }
 
     @Test
@@ -96,6 +108,7 @@ class VerifiedTokensTest {
         VerifiedTokens off = new VerifiedTokens(false, Duration.ofSeconds(60), 100, clock::get);
         off.remember(verified("aaa", inSeconds(300), firstRequest));
         assertThat(off.find("aaa", null, laterRequest)).isNull();
+        assertThat(off.knows("aaa")).isFalse();
     }
 
     @Test
