@@ -11,10 +11,9 @@ import io.aurum.common.security.Caller;
 import io.aurum.common.web.CorrelationId;
 import io.aurum.messaging.PgCopy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -75,6 +74,12 @@ public class AumUploads {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final long maxBytes;
+    /** The advisory-lock class of upload jobs (client-service's replays use 12): (13, hashtext(job id)). */
+    static final int JOB_LOCK_CLASS = 13;
+
+    /** Guards {@link #ownerSession}, the session holding the locks of this instance's jobs (opened on first use). */
+    private final Object ownerLock = new Object();
+    private Connection ownerSession;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "aum-upload");
         t.setDaemon(true);
@@ -93,23 +98,93 @@ public class AumUploads {
         this.maxBytes = maxBytes;
     }
 
-    /** Jobs a restart interrupted cannot resume (their spooled file is gone): they fail visibly. */
-    void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id IN (SELECT id FROM aum_upload_job"
-                    + " WHERE status IN ('QUEUED', 'PARSING', 'APPLYING'))").executeUpdate();
-            int failed = em.createNativeQuery("UPDATE aum_upload_job SET status = 'FAILED', finished_at = now(),"
-                    + " failure = 'interrupted by a restart; nothing was applied - send the file again'"
-                    + " WHERE status IN ('QUEUED', 'PARSING', 'APPLYING')").executeUpdate();
-            if (failed > 0) {
-                LOG.warnf("%d AUM upload job(s) interrupted by the restart marked FAILED", failed);
+    /**
+     * Fails the jobs whose instance is gone (a restart, a crash, a scaled-down pod): their spooled file went with it, so
+     * they cannot resume. A job belongs to the instance that holds its advisory lock ({@link #own}); PostgreSQL releases
+     * the lock when that instance's session ends, so a job whose lock can be taken has no instance running it. Every
+     * replica sweeps, and none touches another's running job — failing jobs by status alone, as a start-up step did
+     * before, let a pod that started during another's upload delete that upload's staged rows in the middle of its
+     * apply.
+     */
+    @Scheduled(every = "${aurum.aum.orphan-sweep-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        failOrphans();
+    }
+
+    /** One sweep; returns how many jobs it failed. */
+    int failOrphans() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> orphans = em.createNativeQuery("SELECT id FROM (SELECT id FROM aum_upload_job"
+                            + " WHERE status IN ('QUEUED', 'PARSING', 'APPLYING') OFFSET 0) unfinished"
+                            + " WHERE pg_try_advisory_xact_lock(" + JOB_LOCK_CLASS + ", hashtext(id::text))")
+                    .getResultList();
+            if (orphans.isEmpty()) {
+                return 0;
             }
+            em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id IN (?1)").setParameter(1, orphans).executeUpdate();
+            em.createNativeQuery("UPDATE aum_upload_job SET status = 'FAILED', finished_at = now(), failure = 'interrupted:"
+                            + " the instance running it stopped; nothing was applied - send the file again'"
+                            + " WHERE id IN (?1) AND status IN ('QUEUED', 'PARSING', 'APPLYING')")
+                    .setParameter(1, orphans).executeUpdate();
+            LOG.warnf("%d AUM upload job(s) whose instance stopped marked FAILED: %s", orphans.size(), orphans);
+            return orphans.size();
         });
+    }
+
+    /**
+     * Makes the job this instance's until {@link #disown}: a session-level advisory lock on one connection kept for
+     * the purpose (one lock per queued or running job; the session ends with the process).
+     */
+    private void own(UUID jobId) throws SQLException {
+        ownerLock(jobId, "pg_advisory_lock");
+    }
+
+    private void disown(UUID jobId) {
+        try {
+            ownerLock(jobId, "pg_advisory_unlock");
+        } catch (SQLException e) {
+            LOG.warnf("AUM upload %s: its lock was not released (%s); it went with the session", jobId, e.getMessage());
+        }
+    }
+
+    private void ownerLock(UUID jobId, String function) throws SQLException {
+        synchronized (ownerLock) {
+            try {
+                if (ownerSession == null || ownerSession.isClosed()) {
+                    ownerSession = dataSource.getConnection();
+                    ownerSession.setAutoCommit(true);
+                }
+                try (PreparedStatement ps = ownerSession.prepareStatement(
+                        "SELECT " + function + "(" + JOB_LOCK_CLASS + ", hashtext(?))")) {
+                    ps.setString(1, jobId.toString());
+                    ps.execute();
+                }
+            } catch (SQLException e) {
+                closeQuietly(ownerSession); // a broken session holds no locks; the next call opens a new one
+                ownerSession = null;
+                throw e;
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            LOG.debugf("owner session not closed cleanly: %s", e.getMessage());
+        }
     }
 
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        synchronized (ownerLock) {
+            closeQuietly(ownerSession);
+        }
     }
 
     /** Spools the body to disk and queues the job; returns at once with the job to poll. */
@@ -135,6 +210,23 @@ public class AumUploads {
             throw ApiException.badField("body", "the upload is empty");
         }
         String correlationId = CorrelationId.current();
+        try {
+            own(id); // before the job exists, so no sweep ever sees it unowned
+        } catch (SQLException e) {
+            deleteQuietly(file);
+            throw new IllegalStateException("could not take the upload's lock: " + e.getMessage(), e);
+        }
+        try {
+            queue(id, format, file, size, correlationId, caller);
+        } catch (RuntimeException e) {
+            disown(id);
+            deleteQuietly(file);
+            throw e;
+        }
+        return job(id);
+    }
+
+    private void queue(UUID id, Format format, Path file, long size, String correlationId, Caller caller) {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("INSERT INTO aum_upload_job (id, status, format, submitted_by, submitted_at, bytes_total)"
                             + " VALUES (?1, 'QUEUED', ?2, ?3, now(), ?4)")
@@ -148,11 +240,11 @@ public class AumUploads {
             try {
                 run(id, format, file);
             } finally {
+                disown(id);
                 deleteQuietly(file);
                 CorrelationId.set(null);
             }
         });
-        return job(id);
     }
 
     private long copyLimited(InputStream in, OutputStream out) throws IOException {
