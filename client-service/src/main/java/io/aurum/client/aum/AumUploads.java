@@ -53,6 +53,8 @@ public class AumUploads {
     private static final Logger LOG = Logger.getLogger(AumUploads.class);
     static final int MAX_STORED_ERRORS = 1000;
     private static final int PROGRESS_ROWS = 50_000;
+    /** The advisory-lock class of upload jobs (client-service's replays use 12): (13, hashtext(job id)). */
+    static final int JOB_LOCK_CLASS = 13;
     static final List<String> CSV_COLUMNS = List.of("as_of", "client_id", "product_code", "asset_class", "currency",
             "amount", "risk_rating");
 
@@ -74,9 +76,6 @@ public class AumUploads {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final long maxBytes;
-    /** The advisory-lock class of upload jobs (client-service's replays use 12): (13, hashtext(job id)). */
-    static final int JOB_LOCK_CLASS = 13;
-
     /** Guards {@link #ownerSession}, the session holding the locks of this instance's jobs (opened on first use). */
     private final Object ownerLock = new Object();
     private Connection ownerSession;

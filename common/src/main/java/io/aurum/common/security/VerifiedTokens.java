@@ -5,8 +5,8 @@ import io.quarkus.security.credential.Credential;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
@@ -14,8 +14,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.vertx.core.http.HttpHeaders;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,10 +45,10 @@ import java.util.function.LongSupplier;
  * for the identity, and otherwise yields, so quarkus-oidc's mechanism verifies the token as before. It sits in front
  * of quarkus-oidc's mechanism rather than its identity provider because that mechanism decodes every token's claims
  * (base64 and a JSON parse, to tell a JWT from an opaque token) before any provider runs: 15 % of client-service's CPU
- * in a profile read. {@link Remember} is an augmentor that stores what quarkus-oidc produced. The per-request attributes (the routing context and the request
- * context) are not stored; a remembered identity gets the current request's. Permission checkers are not carried
- * over (Aurum authorises by roles and data ownership, never by {@code @PermissionsAllowed}), so a permission check
- * on a remembered identity fails closed.
+ * in a profile read. {@link Remember} is an augmentor that stores what quarkus-oidc produced. The per-request
+ * attributes (the routing context and the request context) are not stored; a remembered identity gets the current
+ * request's. Permission checkers are not carried over (Aurum authorises by roles and data ownership, never by
+ * {@code @PermissionsAllowed}), so a permission check on a remembered identity fails closed.
  */
 @ApplicationScoped
 public class VerifiedTokens {
