@@ -199,6 +199,17 @@ class GatewayProxyTest {
     }
 
     @Test
+    void aBulkUploadHasItsOwnLongerTimeout() {
+        // the clients route times out after 1 s in this profile; the upstream answers /slow after 3 s
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.OPS_SUN)).contentType("text/csv")
+                .body("as_of,client_id,product_code,asset_class,currency,amount\n")
+                .post("/api/aum/uploads/slow")
+                .then().statusCode(200);
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).get("/api/clients/slow")
+                .then().statusCode(504).body("type", equalTo("https://aurum.bank/problems/upstream-timeout"));
+    }
+
+    @Test
     void theMergedOpenApiNeedsEveryService() {
         // engagement is down in this test: the document cannot be complete, and says so
         given().get("/openapi/aurum.json").then().statusCode(503).contentType("application/problem+json");

@@ -109,11 +109,12 @@ public class GatewayProxy {
             CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                     config.circuitBreaker().openDuration().toNanos(), System::nanoTime);
             long timeoutMillis = route.timeout().orElse(config.requestTimeout()).toMillis();
+            long bulkTimeoutMillis = Math.max(timeoutMillis, config.bulkRequestTimeout().toMillis());
             String host = route.upstream().getHost();
             int port = port(route);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((req, http) -> http.request(new RequestOptions()
-                            .setHost(host).setPort(port).setTimeout(timeoutMillis)))
+                            .setHost(host).setPort(port).setTimeout(bulk(req.path()) ? bulkTimeoutMillis : timeoutMillis)))
                     .addInterceptor(new UpstreamInterceptor(name, breaker));
             RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
                     route.ratePerSecond().orElse(config.rateLimit().perSecond()),
@@ -153,8 +154,7 @@ public class GatewayProxy {
             return;
         }
         String length = request.getHeader("Content-Length");
-        long maxBody = config.bulkPaths().orElse(List.of()).stream().anyMatch(request.path()::startsWith)
-                ? config.bulkMaxBodyBytes() : config.maxBodyBytes();
+        long maxBody = bulk(request.path()) ? config.bulkMaxBodyBytes() : config.maxBodyBytes();
         if (length != null && parseLong(length) > maxBody) {
             problem(ctx, 413, "payload-too-large", "Payload too large",
                     "The body may be at most " + maxBody + " bytes", correlationId);
@@ -263,6 +263,11 @@ public class GatewayProxy {
             return jwt.getClaim(name).toString();
         }
         return who.getPrincipal().getName();
+    }
+
+    /** A bulk upload's path ({@code aurum.gateway.bulk-paths}): a larger body and a longer timeout. */
+    private boolean bulk(String path) {
+        return path != null && config.bulkPaths().orElse(List.of()).stream().anyMatch(path::startsWith);
     }
 
     private static long parseLong(String value) {
