@@ -33,11 +33,13 @@ public class ProcessedEvents {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration retention;
+    private final ScheduledAlone alone;
 
-    public ProcessedEvents(EntityManager em, TransactionSynchronizationRegistry transactions,
+    public ProcessedEvents(EntityManager em, TransactionSynchronizationRegistry transactions, ScheduledAlone alone,
                            @ConfigProperty(name = "aurum.consumer.dedup-retention", defaultValue = "P30D") Duration retention) {
         this.em = em;
         this.transactions = transactions;
+        this.alone = alone;
         this.retention = retention;
     }
 
@@ -91,7 +93,7 @@ public class ProcessedEvents {
 
     @Scheduled(every = "1h", delayed = "7m")
     void forgetExpiredHourly() {
-        forgetExpired();
+        alone.run("processed-event-retention", this::forgetExpired);
     }
 
     /** Forgets the ids older than the retention (found by a BRIN index on processed_at); returns how many. */

@@ -1,5 +1,6 @@
 package io.aurum.advisory.service;
 
+import io.aurum.messaging.ScheduledAlone;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -15,25 +16,29 @@ public class AdviceJobs {
     private final Proposals proposals;
     private final DriftMonitor drift;
     private final Clock clock;
+    private final ScheduledAlone alone;
 
-    public AdviceJobs(Proposals proposals, DriftMonitor drift, Clock clock) {
+    public AdviceJobs(Proposals proposals, DriftMonitor drift, Clock clock, ScheduledAlone alone) {
         this.proposals = proposals;
         this.drift = drift;
         this.clock = clock;
+        this.alone = alone;
     }
 
     @Scheduled(cron = "${aurum.advice.expiry-cron:0 5 * * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
-        int n = proposals.expireDue(clock.instant());
-        if (n > 0) {
-            LOG.infof("%d presented proposal(s) expired", n);
-        }
+        alone.run("advice.proposal-expiry", () -> {
+            int n = proposals.expireDue(clock.instant());
+            if (n > 0) {
+                LOG.infof("%d presented proposal(s) expired", n);
+            }
+        });
     }
 
     @Scheduled(cron = "${aurum.advice.drift-cron:0 15 2 * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void driftRun() {
-        drift.evaluateAll(2000);
+        alone.run("advice.drift-run", () -> drift.evaluateAll(2000));
     }
 }
