@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -34,7 +32,7 @@ public class ScheduledAlone {
     public boolean run(String job, Runnable work) {
         try (Connection session = dataSource.getConnection()) {
             session.setAutoCommit(true);
-            if (!lock(session, "pg_try_advisory_lock", job)) {
+            if (!AdvisoryLocks.call(session, "pg_try_advisory_lock", LOCK_CLASS, job)) {
                 LOG.infof("%s is running on another replica; skipped here", job);
                 return false;
             }
@@ -43,22 +41,13 @@ public class ScheduledAlone {
                 return true;
             } finally {
                 try {
-                    lock(session, "pg_advisory_unlock", job);
+                    AdvisoryLocks.call(session, "pg_advisory_unlock", LOCK_CLASS, job);
                 } catch (SQLException e) {
                     LOG.warnf("%s: its lock was not released (%s); it goes with the session", job, e.getMessage());
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(job + ": could not take its lock: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean lock(Connection session, String function, String job) throws SQLException {
-        try (PreparedStatement ps = session.prepareStatement("SELECT " + function + "(" + LOCK_CLASS + ", hashtext(?))")) {
-            ps.setString(1, job);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
         }
     }
 }

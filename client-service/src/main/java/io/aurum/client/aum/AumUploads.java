@@ -9,6 +9,7 @@ import io.aurum.client.service.Sql;
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
 import io.aurum.common.web.CorrelationId;
+import io.aurum.messaging.AdvisoryLocks;
 import io.aurum.messaging.PgCopy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -155,11 +156,7 @@ public class AumUploads {
                     ownerSession = dataSource.getConnection();
                     ownerSession.setAutoCommit(true);
                 }
-                try (PreparedStatement ps = ownerSession.prepareStatement(
-                        "SELECT " + function + "(" + JOB_LOCK_CLASS + ", hashtext(?))")) {
-                    ps.setString(1, jobId.toString());
-                    ps.execute();
-                }
+                AdvisoryLocks.call(ownerSession, function, JOB_LOCK_CLASS, jobId.toString());
             } catch (SQLException e) {
                 closeQuietly(ownerSession); // a broken session holds no locks; the next call opens a new one
                 ownerSession = null;

@@ -1,6 +1,7 @@
 package io.aurum.client.aum;
 
 import io.agroal.api.AgroalDataSource;
+import io.aurum.messaging.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +48,7 @@ class UploadOwnershipTest {
     }
 
     private static void lock(Connection session, UUID job, String function) throws Exception {
-        try (PreparedStatement ps = session.prepareStatement(
-                "SELECT " + function + "(" + AumUploads.JOB_LOCK_CLASS + ", hashtext(?))")) {
-            ps.setString(1, job.toString());
-            ps.execute();
-        }
+        AdvisoryLocks.call(session, function, AumUploads.JOB_LOCK_CLASS, job.toString());
     }
 
     @Test

@@ -1,14 +1,13 @@
 package io.aurum.risk.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.aurum.messaging.AdvisoryLocks;
 import io.aurum.messaging.ScheduledAlone;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +23,7 @@ class ScheduledAloneTest {
     AgroalDataSource dataSource;
 
     private static boolean lock(Connection session, String function, String job) throws Exception {
-        try (PreparedStatement ps = session.prepareStatement(
-                "SELECT " + function + "(" + ScheduledAlone.LOCK_CLASS + ", hashtext(?))")) {
-            ps.setString(1, job);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return AdvisoryLocks.call(session, function, ScheduledAlone.LOCK_CLASS, job);
     }
 
     @Test
