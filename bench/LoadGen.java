@@ -41,9 +41,9 @@ public class LoadGen {
             case "token" -> System.out.println(token(args[1], args[2], args[3]));
             case "probe" -> probe(args[1], args[2], Integer.parseInt(args[3]));
             case "once" -> once(args[1], args[2], args[3], args.length > 4 ? Files.readString(Path.of(args[4])) : null);
-            case "run" -> run(args[1], args[2], args[3], "-".equals(args[4]) ? null : Files.readString(Path.of(args[4])),
+            case "run" -> run(args[1], args[2], args[3], body(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
-            case "capacity" -> capacity(args[1], args[2], args[3], "-".equals(args[4]) ? null : Files.readString(Path.of(args[4])),
+            case "capacity" -> capacity(args[1], args[2], args[3], body(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException("token | probe | once | run | capacity");
         }
@@ -124,6 +124,11 @@ public class LoadGen {
         StringBuilder json = new StringBuilder("{");
         result.forEach((k, v) -> json.append(json.length() == 1 ? "" : ",").append('"').append(k).append("\":").append(v));
         System.out.println(json.append('}'));
+    }
+
+    /** A BODY_FILE argument: the file's text, or no body for "-". */
+    static String body(String arg) throws java.io.IOException {
+        return "-".equals(arg) ? null : Files.readString(Path.of(arg));
     }
 
     static void capacity(String method, String url, String token, String body, int seconds, int warmup) throws Exception {

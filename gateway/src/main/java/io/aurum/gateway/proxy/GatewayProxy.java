@@ -72,6 +72,8 @@ public class GatewayProxy {
             "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 
     private final GatewayConfig config;
+    /** {@code aurum.gateway.bulk-paths}, read once (every request asks). */
+    private final List<String> bulkPaths;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
     private final RoutePolicy policy;
@@ -82,6 +84,7 @@ public class GatewayProxy {
 
     public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics) throws IOException {
         this.config = config;
+        this.bulkPaths = config.bulkPaths().orElse(List.of());
         this.mapper = mapper;
         this.metrics = metrics;
         this.policy = loadPolicy(config);
@@ -267,7 +270,7 @@ public class GatewayProxy {
 
     /** A bulk upload's path ({@code aurum.gateway.bulk-paths}): a larger body and a longer timeout. */
     private boolean bulk(String path) {
-        return path != null && config.bulkPaths().orElse(List.of()).stream().anyMatch(path::startsWith);
+        return path != null && bulkPaths.stream().anyMatch(path::startsWith);
     }
 
     private static long parseLong(String value) {
