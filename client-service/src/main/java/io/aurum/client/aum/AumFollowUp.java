@@ -106,7 +106,7 @@ public class AumFollowUp {
                                                                 'highRiskHoldingsCny', CAST(l.high_risk_cny AS text),
                                                                 'asOf', l.as_of,
                                                                 'byAssetClass', coalesce(b.by_class, CAST('{}' AS json)))) AS text), now()
-                        FROM (SELECT gen_random_uuid() AS eid, t.client_id, t.as_of, t.total_cny, t.high_risk_cny
+                        FROM (SELECT uuid_v7() AS eid, t.client_id, t.as_of, t.total_cny, t.high_risk_cny
                               FROM aum_touch t WHERE t.batch_id = :batch) l
                         LEFT JOIN (SELECT q.client_id, json_object_agg(q.asset_class, CAST(q.cny AS text)) AS by_class
                                    FROM (SELECT p.client_id, p.asset_class, sum(p.amount_cny) AS cny

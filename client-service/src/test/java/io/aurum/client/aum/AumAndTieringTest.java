@@ -137,6 +137,8 @@ class AumAndTieringTest {
                 .map(java.math.BigDecimal::new).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
                 .isEqualByComparingTo("1160000.00");
         assertThat(changed.getString("source")).isEqualTo("client-service");
+        // built in SQL (uuid_v7()) as Java's EventIds builds them: time-ordered, version 7
+        assertThat(java.util.UUID.fromString(changed.getString("eventId")).version()).isEqualTo(7);
         given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/clients/" + a + "/positions").then().statusCode(200)
                 .body("productCode", hasItem("USD-DEP")).body("find { it.productCode == 'USD-DEP' }.amountCny", equalTo(360000.0f));
     }
