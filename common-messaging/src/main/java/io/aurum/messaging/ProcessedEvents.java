@@ -33,13 +33,11 @@ public class ProcessedEvents {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration retention;
-    private final ScheduledAlone alone;
 
-    public ProcessedEvents(EntityManager em, TransactionSynchronizationRegistry transactions, ScheduledAlone alone,
+    public ProcessedEvents(EntityManager em, TransactionSynchronizationRegistry transactions,
                            @ConfigProperty(name = "aurum.consumer.dedup-retention", defaultValue = "P30D") Duration retention) {
         this.em = em;
         this.transactions = transactions;
-        this.alone = alone;
         this.retention = retention;
     }
 
@@ -92,8 +90,9 @@ public class ProcessedEvents {
     }
 
     @Scheduled(every = "1h", delayed = "7m")
+    @RunsAlone("processed-event-retention")
     void forgetExpiredHourly() {
-        alone.run("processed-event-retention", this::forgetExpired);
+        forgetExpired();
     }
 
     /** Forgets the ids older than the retention (found by a BRIN index on processed_at); returns how many. */

@@ -13,8 +13,9 @@ import java.sql.SQLException;
  * it and the others skip, so two replicas never run a month-end or a daily job side by side (the work done twice, lock
  * waits on the same rows, and the later transaction rolled back on a unique key). The lock is held on a connection of
  * its own for the job's duration and goes with the session if the process dies. The jobs stay idempotent: a replica
- * whose clock runs late may start a job another has just finished, and finds nothing left to do.
- * (client-service also uses advisory-lock classes 12, replays, and 13, upload jobs.)
+ * whose clock runs late may start a job another has just finished, and finds nothing left to do. Jobs declare it with
+ * {@link RunsAlone} on their {@code @Scheduled} method. (client-service also uses advisory-lock classes 12, replays,
+ * and 13, upload jobs.)
  */
 @ApplicationScoped
 public class ScheduledAlone {

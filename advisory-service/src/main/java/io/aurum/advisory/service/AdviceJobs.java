@@ -1,6 +1,6 @@
 package io.aurum.advisory.service;
 
-import io.aurum.messaging.ScheduledAlone;
+import io.aurum.messaging.RunsAlone;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -16,29 +16,27 @@ public class AdviceJobs {
     private final Proposals proposals;
     private final DriftMonitor drift;
     private final Clock clock;
-    private final ScheduledAlone alone;
 
-    public AdviceJobs(Proposals proposals, DriftMonitor drift, Clock clock, ScheduledAlone alone) {
+    public AdviceJobs(Proposals proposals, DriftMonitor drift, Clock clock) {
         this.proposals = proposals;
         this.drift = drift;
         this.clock = clock;
-        this.alone = alone;
     }
 
     @Scheduled(cron = "${aurum.advice.expiry-cron:0 5 * * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("advice.proposal-expiry")
     void expire() {
-        alone.run("advice.proposal-expiry", () -> {
-            int n = proposals.expireDue(clock.instant());
-            if (n > 0) {
-                LOG.infof("%d presented proposal(s) expired", n);
-            }
-        });
+        int n = proposals.expireDue(clock.instant());
+        if (n > 0) {
+            LOG.infof("%d presented proposal(s) expired", n);
+        }
     }
 
     @Scheduled(cron = "${aurum.advice.drift-cron:0 15 2 * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("advice.drift-run")
     void driftRun() {
-        alone.run("advice.drift-run", () -> drift.evaluateAll(2000));
+        drift.evaluateAll(2000);
     }
 }

@@ -5,7 +5,7 @@ import io.aurum.client.audit.AuditTrail;
 import io.aurum.client.service.Sql;
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
-import io.aurum.messaging.ScheduledAlone;
+import io.aurum.messaging.RunsAlone;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,28 +38,25 @@ public class MonthEndRuns {
     private final EntityManager em;
     private final TieringEngine engine;
     private final AuditTrail audit;
-    private final ScheduledAlone alone;
     private final Clock clock = Clock.system(BANK_ZONE);
 
-    public MonthEndRuns(EntityManager em, TieringEngine engine, AuditTrail audit, ScheduledAlone alone) {
+    public MonthEndRuns(EntityManager em, TieringEngine engine, AuditTrail audit) {
         this.em = em;
         this.engine = engine;
         this.audit = audit;
-        this.alone = alone;
     }
 
     @Scheduled(cron = "${aurum.tiering.month-end-cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("tiering.month-end")
     void scheduled() {
-        alone.run("tiering.month-end", () -> {
-            LocalDate monthEnd = YearMonth.now(clock).minusMonths(1).atEndOfMonth();
-            boolean done = QuarkusTransaction.requiringNew().call(() ->
-                    em.createNativeQuery("SELECT 1 FROM tiering_run WHERE month_end = ?1").setParameter(1, monthEnd)
-                            .getResultList().size() > 0);
-            if (!done) {
-                run(monthEnd, new Caller("scheduler", "scheduler", Set.of(), null, null));
-            }
-        });
+        LocalDate monthEnd = YearMonth.now(clock).minusMonths(1).atEndOfMonth();
+        boolean done = QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("SELECT 1 FROM tiering_run WHERE month_end = ?1").setParameter(1, monthEnd)
+                        .getResultList().size() > 0);
+        if (!done) {
+            run(monthEnd, new Caller("scheduler", "scheduler", Set.of(), null, null));
+        }
     }
 
     public Run run(LocalDate monthEnd, Caller caller) {

@@ -5,7 +5,7 @@ import io.aurum.engagement.config.EngagementConfig;
 import io.aurum.engagement.loyalty.Loyalty;
 import io.aurum.engagement.performance.MonthClose;
 import io.aurum.engagement.rules.CareWindow;
-import io.aurum.messaging.ScheduledAlone;
+import io.aurum.messaging.RunsAlone;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,11 +32,9 @@ public class EngagementJobs {
     private final Clock clock;
     private final MonthClose months;
     private final Loyalty loyalty;
-    private final ScheduledAlone alone;
 
     public EngagementJobs(DailyCare daily, Complaints complaints, EngagementConfig config, Clock clock, MonthClose months,
-                          Loyalty loyalty, ScheduledAlone alone) {
-        this.alone = alone;
+                          Loyalty loyalty) {
         this.months = months;
         this.loyalty = loyalty;
         this.daily = daily;
@@ -47,14 +45,16 @@ public class EngagementJobs {
 
     @Scheduled(cron = "${aurum.engagement.daily-cron:0 0 7 * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("engagement.daily-care")
     void dailyCare() {
-        alone.run("engagement.daily-care", () -> daily.run(clock.instant()));
+        daily.run(clock.instant());
     }
 
     @Scheduled(cron = "${aurum.engagement.sla-cron:0 */15 * * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("engagement.complaint-deadlines")
     void complaintDeadlines() {
-        alone.run("engagement.complaint-deadlines", () -> complaints.escalate(clock.instant()));
+        complaints.escalate(clock.instant());
     }
 
     /**
@@ -63,21 +63,21 @@ public class EngagementJobs {
      */
     @Scheduled(cron = "${aurum.contribution.month-close-cron:0 30 3 * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("engagement.month-close")
     void monthClose() {
-        alone.run("engagement.month-close", () -> {
-            Instant now = clock.instant();
-            YearMonth current = YearMonth.from(now.atZone(CareWindow.BANK_ZONE));
-            if (!months.closed(current.minusMonths(1))) {
-                months.run(current.minusMonths(1), now, "scheduler");
-            }
-            months.run(current, now, "scheduler");
-        });
+        Instant now = clock.instant();
+        YearMonth current = YearMonth.from(now.atZone(CareWindow.BANK_ZONE));
+        if (!months.closed(current.minusMonths(1))) {
+            months.run(current.minusMonths(1), now, "scheduler");
+        }
+        months.run(current, now, "scheduler");
     }
 
     @Scheduled(cron = "${aurum.contribution.points-expiry-cron:0 15 1 * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("engagement.points-expiry")
     void pointsExpiry() {
-        alone.run("engagement.points-expiry", () -> loyalty.expire(LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE)));
+        loyalty.expire(LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE));
     }
 
     /** The moment a job run on demand stands for: now by default; the future only with a controllable clock. */

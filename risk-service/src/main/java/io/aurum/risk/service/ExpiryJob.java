@@ -1,7 +1,7 @@
 package io.aurum.risk.service;
 
 import io.aurum.messaging.Outbox;
-import io.aurum.messaging.ScheduledAlone;
+import io.aurum.messaging.RunsAlone;
 import io.aurum.risk.config.RiskConfig;
 import io.aurum.risk.domain.RiskAssessment;
 import io.aurum.risk.messaging.RiskTopics;
@@ -34,10 +34,8 @@ public class ExpiryJob {
     private final Outbox outbox;
     private final RiskConfig config;
     private final Clock clock;
-    private final ScheduledAlone alone;
 
-    public ExpiryJob(EntityManager em, Outbox outbox, RiskConfig config, Clock clock, ScheduledAlone alone) {
-        this.alone = alone;
+    public ExpiryJob(EntityManager em, Outbox outbox, RiskConfig config, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.config = config;
@@ -46,11 +44,10 @@ public class ExpiryJob {
 
     @Scheduled(cron = "${aurum.risk.expiry-cron:0 30 0 * * ?}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunsAlone("risk.profile-expiry")
     void daily() {
-        alone.run("risk.profile-expiry", () -> {
-            Outcome outcome = run(clock.instant());
-            LOG.infof("Risk profile expiry: %d expiring, %d expired", outcome.expiring(), outcome.expired());
-        });
+        Outcome outcome = run(clock.instant());
+        LOG.infof("Risk profile expiry: %d expiring, %d expired", outcome.expiring(), outcome.expired());
     }
 
     /** Raises the notices due at {@code now}; callable with any moment (tests, catch-up after downtime). */

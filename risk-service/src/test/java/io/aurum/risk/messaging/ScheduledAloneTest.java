@@ -2,8 +2,10 @@ package io.aurum.risk.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.aurum.messaging.AdvisoryLocks;
+import io.aurum.messaging.RunsAlone;
 import io.aurum.messaging.ScheduledAlone;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,24 @@ class ScheduledAloneTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Probe probe;
+
+    /** A job declared the way the services declare theirs. */
+    @ApplicationScoped
+    static class Probe {
+        private final AtomicInteger runs = new AtomicInteger();
+
+        @RunsAlone("test.probe")
+        void fire() {
+            runs.incrementAndGet();
+        }
+
+        int runs() { // through a method: the injected client proxy has fields of its own
+            return runs.get();
+        }
+    }
 
     private static boolean lock(Connection session, String function, String job) throws Exception {
         return AdvisoryLocks.call(session, function, ScheduledAlone.LOCK_CLASS, job);
@@ -53,6 +73,19 @@ class ScheduledAloneTest {
             assertThat(runs).hasValue(2);
             assertThat(lock(otherReplica, "pg_try_advisory_lock", "test.job")).isTrue();
             lock(otherReplica, "pg_advisory_unlock", "test.job");
+        }
+    }
+
+    @Test
+    void aMethodMarkedRunsAloneGoesThroughTheJobsLock() throws Exception {
+        try (Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(true);
+            assertThat(lock(otherReplica, "pg_try_advisory_lock", "test.probe")).isTrue();
+            probe.fire();
+            assertThat(probe.runs()).isZero();
+            lock(otherReplica, "pg_advisory_unlock", "test.probe");
+            probe.fire();
+            assertThat(probe.runs()).isEqualTo(1);
         }
     }
 }
