@@ -68,12 +68,17 @@ public class ClientBench {
             Path tmp = Files.createTempFile("bench-clients", ".tsv");
             try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
                 for (int i = 0; i < count; i++) {
-                    w.write(clientId(i) + "\tBench client " + i + "\tACTIVE\tMASS\t" + TEAM + "\t2026-01-01T00:00:00Z\t2026-01-01T00:00:00Z\n");
+                    w.write(clientId(i) + "\tBench client " + i + "\tACTIVE\t" + TEAM + "\t2026-01-01T00:00:00Z\t2026-01-01T00:00:00Z\n");
                 }
             }
             try (Reader r = Files.newBufferedReader(tmp)) {
-                ((PGConnection) c).getCopyAPI().copyIn("COPY client (id, full_name, lifecycle_status, tier, team, created_at,"
+                ((PGConnection) c).getCopyAPI().copyIn("COPY client (id, full_name, lifecycle_status, team, created_at,"
                         + " updated_at) FROM STDIN", r);
+            }
+            // as registration does: every client has its client_standing row with the tier, MASS to begin with
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO client_standing (client_id, tier) SELECT id, 'MASS' FROM client WHERE team = '" + TEAM
+                        + "' ON CONFLICT (client_id) DO NOTHING");
             }
             Files.delete(tmp);
         }

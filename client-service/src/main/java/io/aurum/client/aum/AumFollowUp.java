@@ -75,9 +75,9 @@ public class AumFollowUp {
 
     /**
      * {@code clientsSql} selects the batch's client ids (column client_id, in id order, parameter :clients). Their
-     * latest daily totals go to aum_touch once, in client order (which the writes below keep: in key order they touch
-     * each index and heap page once, not at random — an upload's upsert of 200,000 current AUMs took 4.7 s in the
-     * order a hash gave and 3.2 s sorted).
+     * latest daily totals go to aum_touch once, in client order (writes in key order touch each index and heap page
+     * once, not at random — an upload's earlier upsert of 200,000 current AUMs took 4.7 s in the order a hash gave and
+     * 3.2 s sorted).
      */
     private Result apply(String clientsSql, Object clients, boolean bulk) {
         UUID batchId = UUID.randomUUID();
@@ -89,9 +89,9 @@ public class AumFollowUp {
         if (bulk) {
             analyzeIfGrown(em, "aum_touch", touched);
         }
-        int current = em.createNativeQuery("INSERT INTO client_standing (client_id, aum_cny, aum_as_of)"
-                        + " SELECT client_id, total_cny, as_of FROM aum_touch WHERE batch_id = :batch ORDER BY client_id"
-                        + " ON CONFLICT (client_id) DO UPDATE SET aum_cny = EXCLUDED.aum_cny, aum_as_of = EXCLUDED.aum_as_of")
+        // every client has its client_standing row (written with the tier at registration)
+        int current = em.createNativeQuery("UPDATE client_standing s SET aum_cny = t.total_cny, aum_as_of = t.as_of"
+                        + " FROM aum_touch t WHERE t.batch_id = :batch AND s.client_id = t.client_id")
                 .setParameter("batch", batchId).executeUpdate();
         // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish; the breakdown by
         // asset class is one aggregate over the batch's positions, not a query per client. Amounts have scale 2, so
@@ -147,11 +147,11 @@ public class AumFollowUp {
                             LEFT JOIN LATERAL (SELECT d.as_of, d.total_cny FROM aum_daily d WHERE d.client_id = l.client_id
                                                AND d.as_of > l.as_of - :days AND d.as_of < l.as_of ORDER BY d.as_of LIMIT 1) first_in ON true)
                         UPDATE client c SET last_outflow_alert_on = b.as_of
-                        FROM b
+                        FROM b JOIN client_standing st ON st.client_id = b.client_id
                         WHERE c.id = b.client_id AND b.base_cny IS NOT NULL AND b.base_cny > b.now_cny
                           AND (b.base_cny - b.now_cny >= :amount OR b.base_cny - b.now_cny >= :ratio * b.base_cny)
                           AND (c.last_outflow_alert_on IS NULL OR c.last_outflow_alert_on <= b.as_of - :days)
-                        RETURNING b.client_id, b.base_cny, b.now_cny, b.base_day, b.as_of, c.primary_rm_id, c.team, c.tier""")
+                        RETURNING b.client_id, b.base_cny, b.now_cny, b.base_day, b.as_of, c.primary_rm_id, c.team, st.tier""")
                 .setParameter("batch", batchId)
                 .setParameter("days", movement.windowDays())
                 .setParameter("amount", movement.outflowAmountCny())

@@ -28,7 +28,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "client")
 @SecondaryTable(name = "client_standing", pkJoinColumns = @PrimaryKeyJoinColumn(name = "client_id"))
-@SecondaryRow(table = "client_standing", optional = true)
+@SecondaryRow(table = "client_standing", optional = false)
 public class Client extends PanacheEntityBase {
 
     @Id
@@ -123,8 +123,12 @@ public class Client extends PanacheEntityBase {
     @Column(name = "lifecycle_status", nullable = false)
     public LifecycleStatus lifecycleStatus;
 
+    /**
+     * Kept in {@code client_standing} next to the figures it is decided from: registration writes it (MASS), then only
+     * the tiering engine changes it (set-based SQL), so the entity never updates it.
+     */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(table = "client_standing", nullable = false, updatable = false)
     public Tier tier;
 
     @Column(name = "primary_rm_id")

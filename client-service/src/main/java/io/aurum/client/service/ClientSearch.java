@@ -65,7 +65,7 @@ public class ClientSearch {
             params.put("name", "%" + likeEscape(f.name().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         if (f.tier() != null) {
-            where.add("tier = :tier");
+            where.add("st.tier = :tier");
             params.put("tier", f.tier().name());
         }
         if (f.rmId() != null) {
@@ -97,10 +97,10 @@ public class ClientSearch {
             params.put("month", f.birthMonth());
         }
         String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        // the current and average AUM live in client_standing (Client's secondary table)
-        String from = " FROM client LEFT JOIN client_standing st ON st.client_id = client.id";
+        // the tier, the current and the average AUM live in client_standing (Client's secondary table)
+        String from = " FROM client JOIN client_standing st ON st.client_id = client.id";
         Query count = em.createNativeQuery("SELECT count(*)" + from + clause);
-        Query select = em.createNativeQuery("SELECT client.*, st.average_aum_cny, st.aum_cny, st.aum_as_of" + from + clause
+        Query select = em.createNativeQuery("SELECT client.*, st.tier, st.average_aum_cny, st.aum_cny, st.aum_as_of" + from + clause
                 + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset", Client.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);

@@ -116,11 +116,12 @@ public class CoverageService {
         if (!caller.is(Roles.COMPLIANCE_OFFICER) && caller.team() == null) {
             return Page.of(List.of(), page, size, 0);
         }
-        String where = " FROM client WHERE tier IN ('PLATINUM', 'DIAMOND', 'PRIVATE') AND primary_rm_id IS NULL"
+        String where = " FROM client JOIN client_standing st ON st.client_id = client.id"
+                + " WHERE st.tier IN ('PLATINUM', 'DIAMOND', 'PRIVATE') AND primary_rm_id IS NULL"
                 + " AND lifecycle_status <> 'CLOSED'" + scope;
         var count = em.createNativeQuery("SELECT count(*)" + where);
-        var select = em.createNativeQuery("SELECT id, full_name, tier, team, advisor_id" + where
-                + " ORDER BY tier DESC, id LIMIT :limit OFFSET :offset");
+        var select = em.createNativeQuery("SELECT id, full_name, st.tier, team, advisor_id" + where
+                + " ORDER BY st.tier DESC, id LIMIT :limit OFFSET :offset");
         if (!scope.isEmpty()) {
             count.setParameter("team", caller.team());
             select.setParameter("team", caller.team());

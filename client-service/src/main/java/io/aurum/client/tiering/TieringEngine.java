@@ -35,8 +35,8 @@ import java.util.UUID;
 /**
  * Applies {@link TierPolicy} to many clients at once: the trailing averages are computed in one SQL statement
  * (a day's total holds until the next snapshot), decided in Java, and written back set-based (COPY into a temporary
- * table; the derived figures written to the narrow {@code client_standing}, the tier updated in {@code client} only
- * where it changed; tier history and events streamed with COPY). Used incrementally for the clients a snapshot
+ * table; the tier and the derived figures written to the narrow {@code client_standing} where they changed; tier
+ * history and events streamed with COPY). Used incrementally for the clients a snapshot
  * touched (upgrades only) and at month-end for every client (upgrades, grace counting and downgrades).
  */
 @ApplicationScoped
@@ -87,8 +87,8 @@ public class TieringEngine {
         List<Change> changes = new ArrayList<>();
         List<Change> approaching = new ArrayList<>();
         long[] counts = new long[3]; // clients, in grace, downgrades
-        // when each phase ended (nanos): averages + decisions, COPY, tiers in client, history, events; [5] client_standing
-        long[] phases = new long[6];
+        // when each phase ended (nanos): averages + decisions, COPY, client_standing, history, events
+        long[] phases = new long[5];
         long t0 = System.nanoTime();
         em.unwrap(Session.class).doWork(connection -> {
             // the decisions go to a scratch file first: a connection cannot COPY while it streams a result set
@@ -141,22 +141,15 @@ public class TieringEngine {
                 deleteQuietly(scratch);
             }
             phases[1] = System.nanoTime();
-            // the derived figures change for nearly every client, the tier for a few: only those touch `client`
+            // every client has its client_standing row (written with the tier at registration); a row whose tier
+            // changes gets a new entry in the key's and the tier's index, the others stay on their page
             try (var st = connection.createStatement()) {
                 st.executeUpdate("""
-                        UPDATE client_standing s SET average_aum_cny = e.average_cny, month_ends_below = e.month_ends_below
+                        UPDATE client_standing s SET tier = e.tier, average_aum_cny = e.average_cny,
+                                                     month_ends_below = e.month_ends_below
                         FROM tier_eval e
-                        WHERE s.client_id = e.client_id AND (s.average_aum_cny IS DISTINCT FROM e.average_cny
+                        WHERE s.client_id = e.client_id AND (s.tier <> e.tier OR s.average_aum_cny IS DISTINCT FROM e.average_cny
                               OR s.month_ends_below <> e.month_ends_below)""");
-                // ON CONFLICT, not NOT EXISTS: an anti-join against the table being inserted into was planned as a
-                // nested loop over client_standing when it was empty (a first month-end), and each probe then scanned
-                // the rows the statement had inserted so far — quadratic (cancelled after 25 minutes on 1M clients)
-                st.executeUpdate("""
-                        INSERT INTO client_standing (client_id, average_aum_cny, month_ends_below)
-                        SELECT e.client_id, e.average_cny, e.month_ends_below FROM tier_eval e
-                        ON CONFLICT (client_id) DO NOTHING""");
-                phases[5] = System.nanoTime();
-                st.executeUpdate("UPDATE client c SET tier = e.tier FROM tier_eval e WHERE c.id = e.client_id AND c.tier <> e.tier");
             }
             phases[2] = System.nanoTime();
             writeHistory(connection, changes);
@@ -183,10 +176,10 @@ public class TieringEngine {
         phases[4] = System.nanoTime();
         Outcome outcome = new Outcome(counts[0], changes.size() - counts[2], counts[2], counts[1], approaching.size());
         if (!changes.isEmpty() || monthEnd) {
-            LOG.infof("Tiering (%s): %s; seconds: averages and decisions %.1f, copy %.1f, standing %.1f, tiers %.1f,"
+            LOG.infof("Tiering (%s): %s; seconds: averages and decisions %.1f, copy %.1f, standing and tiers %.1f,"
                             + " history %.1f, events %.1f", monthEnd ? "month-end" : "after snapshots", outcome,
-                    (phases[0] - t0) / 1e9, (phases[1] - phases[0]) / 1e9, (phases[5] - phases[1]) / 1e9,
-                    (phases[2] - phases[5]) / 1e9, (phases[3] - phases[2]) / 1e9, (phases[4] - phases[3]) / 1e9);
+                    (phases[0] - t0) / 1e9, (phases[1] - phases[0]) / 1e9, (phases[2] - phases[1]) / 1e9,
+                    (phases[3] - phases[2]) / 1e9, (phases[4] - phases[3]) / 1e9);
         }
         return outcome;
     }
@@ -212,13 +205,13 @@ public class TieringEngine {
                     SELECT p.client_id, p.as_of, p.total_cny, p.usd_amount,
                            coalesce(lead(p.as_of) OVER (PARTITION BY p.client_id ORDER BY p.as_of, p.prio), w.end_date + 1) AS nxt
                     FROM pts p JOIN w ON w.client_id = p.client_id)
-                SELECT w.client_id, c.tier, coalesce(st.month_ends_below, 0), c.primary_rm_id, c.team, w.end_date,
+                SELECT w.client_id, st.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date,
                        coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_cny,
                        coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) / (w.end_date - w.start_date + 1) AS avg_usd
                 FROM w JOIN client c ON c.id = w.client_id
-                LEFT JOIN client_standing st ON st.client_id = w.client_id
+                JOIN client_standing st ON st.client_id = w.client_id
                 LEFT JOIN seg s ON s.client_id = w.client_id
-                GROUP BY w.client_id, c.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
+                GROUP BY w.client_id, st.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date, w.start_date
                 """.formatted(targetSql, months);
     }
 
@@ -234,11 +227,11 @@ public class TieringEngine {
                 WITH w AS MATERIALIZED (
                     SELECT client_id, end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
                     FROM (%s) target)
-                SELECT w.client_id, c.tier, coalesce(st.month_ends_below, 0), c.primary_rm_id, c.team, w.end_date,
+                SELECT w.client_id, st.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date,
                        a.total / (w.end_date - w.start_date + 1) AS avg_cny,
                        a.usd / (w.end_date - w.start_date + 1) AS avg_usd
                 FROM w JOIN client c ON c.id = w.client_id
-                LEFT JOIN client_standing st ON st.client_id = w.client_id
+                JOIN client_standing st ON st.client_id = w.client_id
                 CROSS JOIN LATERAL (
                     SELECT coalesce(sum(s.total_cny * (s.nxt - s.as_of)), 0) AS total,
                            coalesce(sum(s.usd_amount * (s.nxt - s.as_of)), 0) AS usd

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** AUM snapshots (upload jobs and core-banking messages), currency conversion, outflows and tiering on real PostgreSQL and Kafka. */
 @QuarkusTest
@@ -64,8 +65,9 @@ class AumAndTieringTest {
     }
 
     BigDecimal aum(String clientId) {
+        // every client has its client_standing row; the AUM is null until a snapshot or upload sets it
         return QuarkusTransaction.requiringNew().call(() -> (BigDecimal) em.createNativeQuery("SELECT aum_cny FROM client_standing WHERE client_id = ?1")
-                .setParameter(1, UUID.fromString(clientId)).getResultStream().findFirst().orElse(null));
+                .setParameter(1, UUID.fromString(clientId)).getSingleResult());
     }
 
     long positions(String clientId) {
@@ -255,6 +257,10 @@ class AumAndTieringTest {
                 + "2025-03-31," + low + ",WMP-A,FIXED_INCOME,CNY,250000\n");
         assertThat(tier(t)).isEqualTo("PLATINUM");
         assertThat(tier(low)).isEqualTo("VIP");
+        // the search filters on the tier the engine wrote (newest first, so this run's clients lead the page)
+        given().auth().oauth2(token(DemoUsers.RM_LI)).queryParam("tier", "PLATINUM").get("/api/clients").then().statusCode(200)
+                .body("items.id", hasItem(t)).body("items.id", not(hasItem(low)))
+                .body("items.find { it.id == '" + t + "' }.tier", equalTo("PLATINUM"));
         String upgrade = io.aurum.client.rest.KafkaProbe.awaitEvent(bootstrap, "client.tier", t, "ClientTierChanged");
         assertThat(upgrade).contains("\"toTier\":\"PLATINUM\"").contains("\"rule\":\"UPGRADE\"").contains("\"direction\":\"UPGRADE\"");
 

@@ -33,8 +33,7 @@ class ClientRelationsTest {
     String bootstrap;
 
     private void setAum(String clientId, String aum) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO client_standing (client_id, aum_cny) VALUES (?1, ?2)"
-                        + " ON CONFLICT (client_id) DO UPDATE SET aum_cny = EXCLUDED.aum_cny")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE client_standing SET aum_cny = ?2 WHERE client_id = ?1")
                 .setParameter(1, UUID.fromString(clientId)).setParameter(2, new BigDecimal(aum)).executeUpdate());
     }
 
@@ -89,7 +88,7 @@ class ClientRelationsTest {
     @Test
     void onlyTheTeamLeadReassignsCoverageWithHistoryAndUncoveredPlatinumClientsAreReported() {
         String id = register(DemoUsers.LEAD_ZHANG, "{\"fullName\":\"无人负责\"}");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE client SET tier = 'PLATINUM' WHERE id = ?1")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE client_standing SET tier = 'PLATINUM' WHERE client_id = ?1")
                 .setParameter(1, UUID.fromString(id)).executeUpdate());
         given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).get("/api/clients/reports/uncovered").then().statusCode(200)
                 .body("items.clientId", hasItem(id));
