@@ -17,6 +17,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,7 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AumFollowUp {
 
-    public record Result(long clients, long outflows, TieringEngine.Outcome tiering) {
+    /** {@code seconds}: how long each step took (touched clients, current AUM, events, outflows, tiering), for the log. */
+    public record Result(long clients, long outflows, TieringEngine.Outcome tiering, String seconds) {
     }
 
     private final EntityManager em;
@@ -81,6 +83,8 @@ public class AumFollowUp {
      */
     private Result apply(String clientsSql, Object clients, boolean bulk) {
         UUID batchId = UUID.randomUUID();
+        long[] at = new long[6];
+        at[0] = System.nanoTime();
         int touched = em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id, as_of, total_cny, high_risk_cny)"
                         + " SELECT :batch, c.client_id, l.as_of, l.total_cny, l.high_risk_cny FROM (" + clientsSql + ") c"
                         + " CROSS JOIN LATERAL (SELECT d.as_of, d.total_cny, d.high_risk_cny FROM aum_daily d"
@@ -89,10 +93,12 @@ public class AumFollowUp {
         if (bulk) {
             analyzeIfGrown(em, "aum_touch", touched);
         }
+        at[1] = System.nanoTime();
         // every client has its client_standing row (written with the tier at registration)
         int current = em.createNativeQuery("UPDATE client_standing s SET aum_cny = t.total_cny, aum_as_of = t.as_of"
                         + " FROM aum_touch t WHERE t.batch_id = :batch AND s.client_id = t.client_id")
                 .setParameter("batch", batchId).executeUpdate();
+        at[2] = System.nanoTime();
         // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish; the breakdown by
         // asset class is one aggregate over the batch's positions, not a query per client. Amounts have scale 2, so
         // their text is the plain two-decimal form the Java events carry
@@ -123,10 +129,16 @@ public class AumFollowUp {
                 .setParameter("batch", batchId)
                 .executeUpdate();
         outbox.relayAfterCommit();
+        at[3] = System.nanoTime();
         long outflows = detectOutflows(batchId);
+        at[4] = System.nanoTime();
         TieringEngine.Outcome outcome = tiering.afterSnapshots(batchId);
         em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batchId).executeUpdate();
-        return new Result(current, outflows, outcome);
+        at[5] = System.nanoTime();
+        String seconds = String.format(Locale.ROOT, "touched clients %.1f, current AUM %.1f, events %.1f, outflows %.1f,"
+                + " tiering %.1f", (at[1] - at[0]) / 1e9, (at[2] - at[1]) / 1e9, (at[3] - at[2]) / 1e9, (at[4] - at[3]) / 1e9,
+                (at[5] - at[4]) / 1e9);
+        return new Result(current, outflows, outcome, seconds);
     }
 
     /**
