@@ -2,6 +2,7 @@ package io.aurum.client.aum;
 
 import io.aurum.client.messaging.ClientEvents;
 import io.aurum.client.messaging.ClientTopics;
+import io.aurum.client.service.StepClock;
 import io.aurum.client.tiering.TieringEngine;
 import io.aurum.common.web.CorrelationId;
 import io.aurum.messaging.Outbox;
@@ -17,7 +18,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,8 +83,7 @@ public class AumFollowUp {
      */
     private Result apply(String clientsSql, Object clients, boolean bulk) {
         UUID batchId = UUID.randomUUID();
-        long[] at = new long[6];
-        at[0] = System.nanoTime();
+        StepClock clock = new StepClock();
         int touched = em.createNativeQuery("INSERT INTO aum_touch (batch_id, client_id, as_of, total_cny, high_risk_cny)"
                         + " SELECT :batch, c.client_id, l.as_of, l.total_cny, l.high_risk_cny FROM (" + clientsSql + ") c"
                         + " CROSS JOIN LATERAL (SELECT d.as_of, d.total_cny, d.high_risk_cny FROM aum_daily d"
@@ -93,12 +92,12 @@ public class AumFollowUp {
         if (bulk) {
             analyzeIfGrown(em, "aum_touch", touched);
         }
-        at[1] = System.nanoTime();
+        clock.end("touched clients");
         // every client has its client_standing row (written with the tier at registration)
         int current = em.createNativeQuery("UPDATE client_standing s SET aum_cny = t.total_cny, aum_as_of = t.as_of"
                         + " FROM aum_touch t WHERE t.batch_id = :batch AND s.client_id = t.client_id")
                 .setParameter("batch", batchId).executeUpdate();
-        at[2] = System.nanoTime();
+        clock.end("current AUM");
         // one ClientAumChanged per client, built in SQL in the same envelope format as Outbox.publish; the breakdown by
         // asset class is one aggregate over the batch's positions, not a query per client. Amounts have scale 2, so
         // their text is the plain two-decimal form the Java events carry
@@ -129,16 +128,12 @@ public class AumFollowUp {
                 .setParameter("batch", batchId)
                 .executeUpdate();
         outbox.relayAfterCommit();
-        at[3] = System.nanoTime();
+        clock.end("events");
         long outflows = detectOutflows(batchId);
-        at[4] = System.nanoTime();
+        clock.end("outflows");
         TieringEngine.Outcome outcome = tiering.afterSnapshots(batchId);
         em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batchId).executeUpdate();
-        at[5] = System.nanoTime();
-        String seconds = String.format(Locale.ROOT, "touched clients %.1f, current AUM %.1f, events %.1f, outflows %.1f,"
-                + " tiering %.1f", (at[1] - at[0]) / 1e9, (at[2] - at[1]) / 1e9, (at[3] - at[2]) / 1e9, (at[4] - at[3]) / 1e9,
-                (at[5] - at[4]) / 1e9);
-        return new Result(current, outflows, outcome, seconds);
+        return new Result(current, outflows, outcome, clock.end("tiering").toString());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.aurum.client.audit.AuditActions;
 import io.aurum.client.audit.AuditTrail;
 import io.aurum.client.service.Sql;
+import io.aurum.client.service.StepClock;
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
 import io.aurum.common.web.CorrelationId;
@@ -413,7 +414,7 @@ public class AumUploads {
 
     /** One transaction: unknown clients rejected, positions replaced, daily totals and the follow-up. */
     private void apply(UUID jobId, long staged) {
-        long t0 = System.nanoTime();
+        StepClock clock = new StepClock();
         AumFollowUp.analyzeIfGrown(em, "aum_upload_row", staged);
         // rows for clients client-service does not know are rejected with their row number
         int unknown = em.createNativeQuery("""
@@ -428,7 +429,7 @@ public class AumUploads {
                                 SELECT ctid FROM aum_upload_error WHERE job_id = ?1 ORDER BY row_no OFFSET ?2)""")
                     .setParameter(1, jobId).setParameter(2, MAX_STORED_ERRORS).executeUpdate();
         }
-        long checked = System.nanoTime();
+        clock.end("unknown clients");
         em.createNativeQuery("""
                         DELETE FROM aum_position p USING (SELECT DISTINCT client_id, as_of FROM aum_upload_row WHERE job_id = ?1) n
                         WHERE p.client_id = n.client_id AND p.as_of = n.as_of""")
@@ -439,7 +440,7 @@ public class AumUploads {
                         FROM aum_upload_row WHERE job_id = ?1""")
                 .setParameter(1, jobId).executeUpdate();
         AumFollowUp.analyzeIfGrown(em, "aum_position", positions);
-        long replaced = System.nanoTime();
+        clock.end("positions replaced");
         // the day's totals of every (client, day) in the file, replacing earlier ones
         int days = em.createNativeQuery("""
                         INSERT INTO aum_daily (client_id, as_of, total_cny, high_risk_cny, usd_amount)
@@ -450,18 +451,15 @@ public class AumUploads {
                             high_risk_cny = EXCLUDED.high_risk_cny, usd_amount = EXCLUDED.usd_amount""")
                 .setParameter(1, jobId).executeUpdate();
         AumFollowUp.analyzeIfGrown(em, "aum_daily", days);
-        long totalled = System.nanoTime();
+        clock.end("daily totals");
         AumFollowUp.Result result = followUp.afterUpload(jobId);
-        long followed = System.nanoTime();
+        clock.end("follow-up [" + result.seconds() + "]");
         em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id = ?1").setParameter(1, jobId).executeUpdate();
         em.createNativeQuery("UPDATE aum_upload_job SET status = 'COMPLETED', finished_at = now(),"
                         + " rows_loaded = rows_loaded - ?2, rows_rejected = rows_rejected + ?2, clients_affected = ?3 WHERE id = ?1")
                 .setParameter(1, jobId).setParameter(2, unknown).setParameter(3, result.clients()).executeUpdate();
-        LOG.infof("AUM upload %s applied: %d client(s), %d unknown-client row(s), %d outflow alert(s), tiering %s;"
-                        + " seconds: unknown clients %.1f, positions replaced %.1f, daily totals %.1f, follow-up %.1f (%s),"
-                        + " clean-up %.1f", jobId, result.clients(), unknown, result.outflows(), result.tiering(),
-                (checked - t0) / 1e9, (replaced - checked) / 1e9, (totalled - replaced) / 1e9, (followed - totalled) / 1e9,
-                result.seconds(), (System.nanoTime() - followed) / 1e9);
+        LOG.infof("AUM upload %s applied: %d client(s), %d unknown-client row(s), %d outflow alert(s), tiering %s; seconds: %s",
+                jobId, result.clients(), unknown, result.outflows(), result.tiering(), clock.end("clean-up"));
     }
 
     private void status(UUID jobId, String status, boolean started) {

@@ -3,6 +3,7 @@ package io.aurum.client.tiering;
 import io.aurum.client.domain.Tier;
 import io.aurum.client.messaging.ClientEvents;
 import io.aurum.client.messaging.ClientTopics;
+import io.aurum.client.service.StepClock;
 import io.aurum.messaging.Outbox;
 import io.aurum.messaging.PgCopy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,9 +88,7 @@ public class TieringEngine {
         List<Change> changes = new ArrayList<>();
         List<Change> approaching = new ArrayList<>();
         long[] counts = new long[3]; // clients, in grace, downgrades
-        // when each phase ended (nanos): averages + decisions, COPY, client_standing, history, events
-        long[] phases = new long[5];
-        long t0 = System.nanoTime();
+        StepClock clock = new StepClock();
         em.unwrap(Session.class).doWork(connection -> {
             // the decisions go to a scratch file first: a connection cannot COPY while it streams a result set
             Path scratch = createScratchFile();
@@ -129,7 +128,7 @@ public class TieringEngine {
                         }
                     }
                 }
-                phases[0] = System.nanoTime();
+                clock.end("averages and decisions");
                 prepareScratchTable(connection);
                 try (Reader in = Files.newBufferedReader(scratch, StandardCharsets.UTF_8)) {
                     connection.unwrap(PGConnection.class).getCopyAPI()
@@ -140,7 +139,7 @@ public class TieringEngine {
             } finally {
                 deleteQuietly(scratch);
             }
-            phases[1] = System.nanoTime();
+            clock.end("copy");
             // every client has its client_standing row (written with the tier at registration); a row whose tier
             // changes gets a new entry in the key's and the tier's index, the others stay on their page
             try (var st = connection.createStatement()) {
@@ -151,9 +150,9 @@ public class TieringEngine {
                         WHERE s.client_id = e.client_id AND (s.tier <> e.tier OR s.average_aum_cny IS DISTINCT FROM e.average_cny
                               OR s.month_ends_below <> e.month_ends_below)""");
             }
-            phases[2] = System.nanoTime();
+            clock.end("standing and tiers");
             writeHistory(connection, changes);
-            phases[3] = System.nanoTime();
+            clock.end("history");
         });
         List<Map.Entry<UUID, ?>> tierEvents = new ArrayList<>();
         for (Change c : changes) {
@@ -173,13 +172,10 @@ public class TieringEngine {
                     thresholds.graceMonthEnds(), c.average(), c.asOf(), c.primaryRmId(), c.team())));
         }
         outbox.publishAll(ClientTopics.TIER, ClientEvents.TIER_DOWNGRADE_APPROACHING, ClientEvents.VERSION, warnings);
-        phases[4] = System.nanoTime();
+        clock.end("events");
         Outcome outcome = new Outcome(counts[0], changes.size() - counts[2], counts[2], counts[1], approaching.size());
         if (!changes.isEmpty() || monthEnd) {
-            LOG.infof("Tiering (%s): %s; seconds: averages and decisions %.1f, copy %.1f, standing and tiers %.1f,"
-                            + " history %.1f, events %.1f", monthEnd ? "month-end" : "after snapshots", outcome,
-                    (phases[0] - t0) / 1e9, (phases[1] - phases[0]) / 1e9, (phases[2] - phases[1]) / 1e9,
-                    (phases[3] - phases[2]) / 1e9, (phases[4] - phases[3]) / 1e9);
+            LOG.infof("Tiering (%s): %s; seconds: %s", monthEnd ? "month-end" : "after snapshots", outcome, clock);
         }
         return outcome;
     }
