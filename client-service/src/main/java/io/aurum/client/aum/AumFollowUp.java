@@ -29,8 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AumFollowUp {
 
-    /** {@code seconds}: how long each step took (touched clients, current AUM, events, outflows, tiering), for the log. */
-    public record Result(long clients, long outflows, TieringEngine.Outcome tiering, String seconds) {
+    /** {@code steps}: how long each step took (touched clients, current AUM, events, outflows, tiering), for the log. */
+    public record Result(long clients, long outflows, TieringEngine.Outcome tiering, StepClock steps) {
     }
 
     private final EntityManager em;
@@ -133,7 +133,7 @@ public class AumFollowUp {
         clock.end("outflows");
         TieringEngine.Outcome outcome = tiering.afterSnapshots(batchId);
         em.createNativeQuery("DELETE FROM aum_touch WHERE batch_id = ?1").setParameter(1, batchId).executeUpdate();
-        return new Result(current, outflows, outcome, clock.end("tiering").toString());
+        return new Result(current, outflows, outcome, clock.end("tiering"));
     }
 
     /**

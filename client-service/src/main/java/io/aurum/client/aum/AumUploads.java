@@ -453,7 +453,7 @@ public class AumUploads {
         AumFollowUp.analyzeIfGrown(em, "aum_daily", days);
         clock.end("daily totals");
         AumFollowUp.Result result = followUp.afterUpload(jobId);
-        clock.end("follow-up [" + result.seconds() + "]");
+        clock.end("follow-up [" + result.steps() + "]");
         em.createNativeQuery("DELETE FROM aum_upload_row WHERE job_id = ?1").setParameter(1, jobId).executeUpdate();
         em.createNativeQuery("UPDATE aum_upload_job SET status = 'COMPLETED', finished_at = now(),"
                         + " rows_loaded = rows_loaded - ?2, rows_rejected = rows_rejected + ?2, clients_affected = ?3 WHERE id = ?1")
