@@ -39,3 +39,8 @@ CLIENT_DB_SPEC="jdbc:postgresql://127.0.0.1:55432/aurum_client,aurum_client,auru
 ALL_DB_SPECS=("$CLIENT_DB_SPEC" "jdbc:postgresql://127.0.0.1:55432/aurum_risk,aurum_risk,aurum_risk"
   "jdbc:postgresql://127.0.0.1:55432/aurum_advisory,aurum_advisory,aurum_advisory" "$ENG_DB")
 drain() { flowbench drain 127.0.0.1:9092 "${1:-900}" "${ALL_DB_SPECS[@]}"; }
+
+# One field of a bench tool's one-line JSON: a number, true/false or a "string" (an object or array gives nothing).
+field() { echo "$1" | sed -n "s/.*\"$2\":\([^,}\[]*\).*/\1/p" | head -1; }
+# A percentile of a latency object in it: pct "$json" commit_to_task_ms p99
+pct() { echo "$1" | sed -n "s/.*\"$2\":{[^}]*\"$3\":\([0-9]*\).*/\1/p"; }
