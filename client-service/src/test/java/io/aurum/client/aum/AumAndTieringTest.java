@@ -70,6 +70,11 @@ class AumAndTieringTest {
                 .setParameter(1, UUID.fromString(clientId)).getSingleResult());
     }
 
+    BigDecimal average(String clientId) {
+        return QuarkusTransaction.requiringNew().call(() -> (BigDecimal) em.createNativeQuery(
+                "SELECT average_aum_cny FROM client_standing WHERE client_id = ?1").setParameter(1, UUID.fromString(clientId)).getSingleResult());
+    }
+
     long positions(String clientId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM aum_position WHERE client_id = ?1").setParameter(1, UUID.fromString(clientId)).getSingleResult()).longValue());
@@ -247,6 +252,17 @@ class AumAndTieringTest {
     void tiersRiseAtOnceAndFallOnlyAfterTheGracePeriodAtMonthEnds() {
         String t = register("分层客户");
         String low = register("资料不全");
+        // the month-end's averages at the window's edges (the windows: 2025-01-31..04-30, 90 days; 03-31..06-30, 92)
+        String none = register("无余额");
+        String before = register("窗口前");
+        String edges = register("窗口首尾");
+        String inside = register("窗口内");
+        upload("text/csv", "as_of,client_id,product_code,asset_class,currency,amount\n"
+                + "2025-01-10," + before + ",WMP-A,FIXED_INCOME,CNY,300000\n"
+                + "2025-01-10," + edges + ",WMP-A,FIXED_INCOME,CNY,900000\n"
+                + "2025-03-31," + edges + ",WMP-A,FIXED_INCOME,CNY,460000\n"
+                + "2025-06-30," + edges + ",WMP-A,FIXED_INCOME,CNY,1380000\n"
+                + "2025-05-31," + inside + ",WMP-A,FIXED_INCOME,CNY,920000\n");
         // January to March at 1.2M: the trailing average reaches PLATINUM -> upgrade as the snapshot arrives
         upload("text/csv", "as_of,client_id,product_code,asset_class,currency,amount\n"
                 + "2025-01-01," + t + ",WMP-A,FIXED_INCOME,CNY,1200000\n"
@@ -271,6 +287,11 @@ class AumAndTieringTest {
 
         monthEnd("2025-04-30");
         assertThat(tier(t)).isEqualTo("PLATINUM");
+        // a total before the window holds into it; totals after the month-end do not count
+        assertThat(average(none)).isEqualByComparingTo("0.00");
+        assertThat(average(before)).isEqualByComparingTo("300000.00");
+        assertThat(average(edges)).isEqualByComparingTo("748444.44"); // (59 × 900,000 + 31 × 460,000) / 90
+        assertThat(average(inside)).isEqualByComparingTo("0.00");
         monthEnd("2025-05-31");
         assertThat(tier(t)).isEqualTo("PLATINUM");
         io.aurum.client.rest.KafkaProbe.awaitEvent(bootstrap, "client.tier", t, "ClientTierDowngradeApproaching");
@@ -280,6 +301,11 @@ class AumAndTieringTest {
                 .post("/api/tiering/month-end-runs").then().statusCode(400).body("errors[0].field", equalTo("monthEnd"));
         monthEnd("2025-06-30");
         assertThat(tier(t)).isEqualTo("VIP");
+        assertThat(average(none)).isEqualByComparingTo("0.00");
+        assertThat(average(before)).isEqualByComparingTo("300000.00");
+        // the total of the window's first day replaces the one before it; the last day counts once
+        assertThat(average(edges)).isEqualByComparingTo("470000.00"); // (91 × 460,000 + 1,380,000) / 92
+        assertThat(average(inside)).isEqualByComparingTo("310000.00"); // 31 × 920,000 / 92
 
         given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/clients/" + t + "/tier-history").then().statusCode(200)
                 .body("rule", equalTo(List.of("UPGRADE", "DOWNGRADE_AFTER_GRACE")))
