@@ -184,7 +184,7 @@ public class TieringEngine {
      * probe per client), sorted per client once and summed per client before anything is joined to it. A per-client
      * lookup of the window (as {@link #fewClientsSql}) would be a million pairs of index probes; joining the window
      * rows to the clients before sorting and grouping by every output column took 16 s instead of 9 s for a million
-     * clients (docs/benchmarks.md, 2026-11-27 05:00Z). A closed client's window rows are summed and then dropped.
+     * clients (docs/benchmarks.md, 2026-11-27 04:54Z). A closed client's window rows are summed and then dropped.
      */
     private static String everyClientSql(int months) {
         return """
