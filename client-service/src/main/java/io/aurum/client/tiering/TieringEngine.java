@@ -189,7 +189,7 @@ public class TieringEngine {
     private static String everyClientSql(int months) {
         return """
                 WITH w AS MATERIALIZED (
-                    SELECT end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
+                    SELECT end_date, %s AS start_date
                     FROM (SELECT CAST(? AS date) AS end_date) p),
                 pts AS (
                     SELECT d.client_id, d.as_of, d.total_cny, d.usd_amount, 1 AS prio
@@ -215,7 +215,7 @@ public class TieringEngine {
                 JOIN client_standing st ON st.client_id = c.id
                 LEFT JOIN sums a ON a.client_id = c.id
                 WHERE c.lifecycle_status <> 'CLOSED'
-                """.formatted(months);
+                """.formatted(windowStart(months));
     }
 
     /**
@@ -228,7 +228,7 @@ public class TieringEngine {
     private static String fewClientsSql(String targetSql, int months) {
         return """
                 WITH w AS MATERIALIZED (
-                    SELECT client_id, end_date, CAST(end_date - make_interval(months => %d) AS date) + 1 AS start_date
+                    SELECT client_id, end_date, %s AS start_date
                     FROM (%s) target)
                 SELECT w.client_id, st.tier, st.month_ends_below, c.primary_rm_id, c.team, w.end_date,
                        a.total / (w.end_date - w.start_date + 1) AS avg_cny,
@@ -246,7 +246,12 @@ public class TieringEngine {
                                 (SELECT w.start_date, d.total_cny, d.usd_amount, 0 FROM aum_daily d
                                  WHERE d.client_id = w.client_id AND d.as_of < w.start_date
                                  ORDER BY d.as_of DESC LIMIT 1)) p) s) a
-                """.formatted(months, targetSql);
+                """.formatted(windowStart(months), targetSql);
+    }
+
+    /** The first day of the averaging window that ends on the day {@code end_date} (both days count). */
+    private static String windowStart(int months) {
+        return "CAST(end_date - make_interval(months => " + months + ") AS date) + 1";
     }
 
     private static Path createScratchFile() throws SQLException {
