@@ -39,7 +39,6 @@ import java.util.UUID;
 public class ProductShelf {
 
     static final ZoneId BANK_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String PARTNER_ACCOUNT_PREFIX = "service-account-";
 
     /** Status moves ops may make; a partner may only close (withdraw) its own product. */
     private static final Map<ProductStatus, Set<ProductStatus>> OPS_MOVES = Map.of(
@@ -57,12 +56,6 @@ public class ProductShelf {
         this.clock = clock;
     }
 
-    /** The partner a partner token speaks for: its Keycloak client id. */
-    public static String partnerId(Caller caller) {
-        String name = caller.username() == null ? caller.subject() : caller.username();
-        return name != null && name.startsWith(PARTNER_ACCOUNT_PREFIX) ? name.substring(PARTNER_ACCOUNT_PREFIX.length()) : name;
-    }
-
     /**
      * Products the caller may browse: ops and compliance see every status, a partner its own products in every
      * status, everyone else what is on sale. Optional filters: highest risk rating (1–5), asset class, status.
@@ -73,7 +66,7 @@ public class ProductShelf {
         Parameters params = new Parameters();
         if (caller.is(Roles.PARTNER)) {
             where.add("partnerId = :partner");
-            params.and("partner", partnerId(caller));
+            params.and("partner", caller.partnerId());
         } else if (!seesEveryStatus(caller)) {
             where.add("status = :onSale");
             params.and("onSale", ProductStatus.ON_SALE);
@@ -116,7 +109,7 @@ public class ProductShelf {
         p.updatedAt = now;
         p.submittedBy = caller.username();
         if (caller.is(Roles.PARTNER)) {
-            p.partnerId = partnerId(caller);
+            p.partnerId = caller.partnerId();
             p.status = ProductStatus.PENDING_APPROVAL;
         } else {
             p.status = ProductStatus.DRAFT;
@@ -205,7 +198,7 @@ public class ProductShelf {
     /** A product the caller may see; otherwise 404 (a partner never learns of others' products). */
     private Product visible(Caller caller, UUID id) {
         Product p = Product.findById(id);
-        boolean sees = p != null && (caller.is(Roles.PARTNER) ? partnerId(caller).equals(p.partnerId)
+        boolean sees = p != null && (caller.is(Roles.PARTNER) ? caller.partnerId().equals(p.partnerId)
                 : seesEveryStatus(caller) || p.status == ProductStatus.ON_SALE);
         if (!sees) {
             throw ApiException.notFound("Product", id);

@@ -16,6 +16,8 @@ public record Caller(String subject, String username, Set<String> roles, String 
 
     public static final String TEAM_CLAIM = "aurum_team";
     public static final String CLIENT_ID_CLAIM = "aurum_client_id";
+    /** Keycloak names the user behind a client-credentials token {@code service-account-<client id>}. */
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
     public static Caller of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
@@ -37,6 +39,12 @@ public record Caller(String subject, String username, Set<String> roles, String 
 
     public boolean is(String role) {
         return roles.contains(role);
+    }
+
+    /** The partner a partner token speaks for: its Keycloak client id. */
+    public String partnerId() {
+        String name = username == null ? subject : username;
+        return name != null && name.startsWith(SERVICE_ACCOUNT_PREFIX) ? name.substring(SERVICE_ACCOUNT_PREFIX.length()) : name;
     }
 
     /** The subject as a UUID (Keycloak user ids are UUIDs); null for non-UUID subjects. */
