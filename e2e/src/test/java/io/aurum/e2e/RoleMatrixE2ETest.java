@@ -59,6 +59,8 @@ class RoleMatrixE2ETest {
                 new Row("GET", "/api/clients/" + c, null,                             200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/clients?rm=me", null,                            200, 200, 200, 200, 200, 403, 200, 403),
                 new Row("POST", "/api/clients", "{\"fullName\":\"新客户\"}",          201, 201, 201, 403, 403, 403, 403, 403),
+                // partners refer prospects (an empty referral reaches client-service and is refused there, 400)
+                new Row("POST", "/api/clients/referrals", "{}",                       403, 403, 403, 403, 403, 403, 403, 400),
                 new Row("GET", "/api/risk/levels", null,                              200, 200, 200, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/risk/clients/" + c + "/assessments", null,       200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/risk/reports/failed-checks", null,               403, 403, 403, 403, 200, 403, 403, 403),

@@ -39,7 +39,7 @@ public record NewClient(
         @Schema(description = "Defaults to PRC_ID when an identity number is given") IdType idType,
         @Size(max = 40) @Schema(description = "Encrypted at rest; a PRC_ID is checksum-validated",
                 example = "11010519491231002X") String identityNumber,
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}", message = "must be a phone number (digits, spaces, dashes, optional +)")
+        @Pattern(regexp = PHONE, message = PHONE_MESSAGE)
         @Schema(example = "+86 138 0013 8000") String phone,
         @Email @Size(max = 200) @Schema(example = "liu.yang@example.cn") String email,
         @Size(max = 500) String address,
@@ -65,6 +65,10 @@ public record NewClient(
         @Schema(description = "PROSPECT (default) or ACTIVE; only at registration") LifecycleStatus lifecycleStatus,
         @Schema(description = "Primary RM; defaults to the calling RM; only at registration") UUID primaryRmId,
         @Schema(description = "Assigned investment advisor; only at registration") UUID advisorId) {
+
+    /** A phone number as profiles and referrals take it. */
+    public static final String PHONE = "\\+?[0-9][0-9 -]{5,19}";
+    public static final String PHONE_MESSAGE = "must be a phone number (digits, spaces, dashes, optional +)";
 
     /** Just a name (and the coverage): what the demo data and quick registrations need. */
     public static NewClient minimal(String fullName, String latinName, LocalDate birthDate, LifecycleStatus status,

@@ -30,6 +30,7 @@ class RoutePolicyTest {
             "POST,/api/clients,client,DENY",
             "POST,/api/clients,partner,DENY",
             "POST,/api/clients/referrals,partner,ALLOW",
+            "POST,/api/clients/referrals,relationship-manager,DENY",
             "GET,/api/risk/levels,partner,ALLOW",
             "GET,/api/risk/clients/x/profile,partner,DENY",
             "POST,/api/risk/questionnaires,ops-admin,ALLOW",
