@@ -99,4 +99,38 @@ class ClientJourneyE2ETest {
         given().auth().oauth2(ops).get(badPath).then().body("rowsRejected", equalTo(1))
                 .body("errors[0].row", equalTo(1)).body("errors[0].field", equalTo("amount"));
     }
+
+    @Test
+    void aPartnersReferralSentFourTimesAtOnceIsOneProspectForTheIntakeTeamsLead() throws Exception {
+        String partner = KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret");
+        String reference = "E2E-" + System.nanoTime();
+        String name = "转介绍" + reference.substring(reference.length() - 6);
+        String body = "{\"partnerReference\":\"" + reference + "\",\"fullName\":\"" + name + "\","
+                + "\"phone\":\"+86 139 0000 5678\",\"contactConsent\":true}";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> senders = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                senders.add(() -> given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
+                        .post("/api/clients/referrals").then().body("partnerReference", equalTo(reference))
+                        .extract().statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(senders)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+        // the intake team's lead finds one prospect, referred by the partner; the partner may not search clients
+        String lead = KeycloakTokens.forUser(DemoUsers.LEAD_ZHANG);
+        JsonPath found = given().auth().oauth2(lead).queryParam("name", name).get("/api/clients")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(found.getList("items")).hasSize(1);
+        given().auth().oauth2(lead).get("/api/clients/" + found.getString("items[0].id")).then().statusCode(200)
+                .body("lifecycleStatus", equalTo("PROSPECT")).body("prospectSource", equalTo("PARTNER"))
+                .body("phone", org.hamcrest.Matchers.not(equalTo("+86 139 0000 5678")));
+        given().auth().oauth2(partner).queryParam("name", name).get("/api/clients").then().statusCode(403);
+    }
 }

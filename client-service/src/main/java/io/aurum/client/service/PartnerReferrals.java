@@ -56,8 +56,7 @@ public class PartnerReferrals {
         String detail = "partner " + partnerId + ", reference " + partnerReference;
         NewClient prospect = new NewClient(fullName, null, null, null, null, null, null, phone, email, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, ProspectSource.PARTNER, detail, null, null,
-                null, null,
-                LifecycleStatus.PROSPECT, null, null);
+                null, null, LifecycleStatus.PROSPECT, null, null);
         // registered into the intake team, on the partner's behalf (audit and events name the partner)
         clients.register(prospectId, prospect, new Caller(partner.subject(), partner.username(), partner.roles(),
                 intakeTeam, null));
