@@ -49,7 +49,7 @@ class AdviceJourneyE2ETest {
     }
 
     static RequestSpecification partner() {
-        return given().auth().oauth2(KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret")).contentType(ContentType.JSON);
+        return given().auth().oauth2(KeycloakTokens.forDemoPartner()).contentType(ContentType.JSON);
     }
 
     static String lines(String... productAndAmount) {

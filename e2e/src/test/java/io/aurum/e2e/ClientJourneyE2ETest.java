@@ -102,7 +102,7 @@ class ClientJourneyE2ETest {
 
     @Test
     void aPartnersReferralSentFourTimesAtOnceIsOneProspectForTheIntakeTeamsLead() throws Exception {
-        String partner = KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret");
+        String partner = KeycloakTokens.forDemoPartner();
         String reference = "E2E-" + System.nanoTime();
         String name = "转介绍" + reference.substring(reference.length() - 6);
         String body = "{\"partnerReference\":\"" + reference + "\",\"fullName\":\"" + name + "\","

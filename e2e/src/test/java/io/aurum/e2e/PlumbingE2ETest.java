@@ -62,7 +62,7 @@ class PlumbingE2ETest {
         given().auth().oauth2(otherRm).get("/api/clients/" + id).then().statusCode(404);
         given().auth().oauth2(otherRm).get("/api/engagement/clients/" + id).then().statusCode(404);
         // a partner learns nothing about clients
-        given().auth().oauth2(KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret"))
+        given().auth().oauth2(KeycloakTokens.forDemoPartner())
                 .get("/api/clients/" + id).then().statusCode(403);
     }
 

@@ -44,7 +44,7 @@ class RoleMatrixE2ETest {
     }
 
     static String token(String who) {
-        return "partner".equals(who) ? KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret")
+        return "partner".equals(who) ? KeycloakTokens.forDemoPartner()
                 : KeycloakTokens.forUser(who);
     }
 

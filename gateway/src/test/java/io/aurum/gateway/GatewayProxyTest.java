@@ -108,7 +108,7 @@ class GatewayProxyTest {
     @Test
     void theRoutePolicyAnswers403BeforeTheUpstream() {
         int before = HITS.get();
-        String partner = KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret");
+        String partner = KeycloakTokens.forDemoPartner();
         given().auth().oauth2(partner).get("/api/clients/" + java.util.UUID.randomUUID())
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://aurum.bank/problems/forbidden"));

@@ -19,6 +19,9 @@ public final class DemoUsers {
     public static final String CLIENT_HUANG = "client.huang";
     public static final UUID CLIENT_HUANG_CLIENT_ID = UUID.fromString("c1a2b3c4-0000-4000-8000-000000000002");
     public static final String TEAM = "team-sh-01";
+    /** The demo partner institution: a confidential client with the partner role (client credentials). */
+    public static final String PARTNER = "partner-demo";
+    public static final String PARTNER_SECRET = "dev-partner-demo-secret";
 
     private DemoUsers() {
     }

@@ -59,6 +59,11 @@ public final class KeycloakTokens {
                         "client_secret", secret)))).token;
     }
 
+    /** An access token for the demo partner institution ({@link DemoUsers#PARTNER}). */
+    public static String forDemoPartner() {
+        return forClient(DemoUsers.PARTNER, DemoUsers.PARTNER_SECRET);
+    }
+
     /** A token requested on another host name for the same Keycloak: its issuer differs, so it must be refused. */
     public static String forUserViaHost(String username, String baseUrl) {
         return requestToken(baseUrl, Map.of("grant_type", "password", "client_id", "aurum-cli",

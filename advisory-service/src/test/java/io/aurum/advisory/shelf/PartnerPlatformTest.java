@@ -33,7 +33,7 @@ class PartnerPlatformTest {
     AdviceFixtures fixtures;
 
     static RequestSpecification partner() {
-        return given().auth().oauth2(KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret")).contentType(ContentType.JSON);
+        return given().auth().oauth2(KeycloakTokens.forDemoPartner()).contentType(ContentType.JSON);
     }
 
     static RequestSpecification as(String user) {

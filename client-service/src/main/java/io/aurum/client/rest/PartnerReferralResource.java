@@ -1,5 +1,6 @@
 package io.aurum.client.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.aurum.client.service.PartnerReferrals;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
@@ -49,8 +50,11 @@ public class PartnerReferralResource {
             Boolean contactConsent) {
     }
 
+    /** What the partner gets back; {@code firstReceipt} (201 or 200) stays out of the body. */
     @Schema(description = "What the partner gets back: its own reference and when the bank received it")
-    public record PartnerReferralReceipt(String partnerReference, String status, Instant receivedAt) {
+    public record PartnerReferralReceipt(String partnerReference, String status, Instant receivedAt,
+                                         @JsonIgnore @Schema(hidden = true) boolean firstReceipt) {
+        public static final String RECEIVED = "RECEIVED";
     }
 
     private final PartnerReferrals referrals;
@@ -75,9 +79,8 @@ public class PartnerReferralResource {
     @APIResponse(responseCode = "400", description = "Invalid input, the offending field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull PartnerReferral referral) {
-        PartnerReferrals.Receipt receipt = referrals.submit(referral.partnerReference(), referral.fullName(),
+        PartnerReferralReceipt receipt = referrals.submit(referral.partnerReference(), referral.fullName(),
                 referral.phone(), referral.email(), Caller.of(identity));
-        return Response.status(receipt.firstReceipt() ? 201 : 200)
-                .entity(new PartnerReferralReceipt(receipt.partnerReference(), "RECEIVED", receipt.receivedAt())).build();
+        return Response.status(receipt.firstReceipt() ? 201 : 200).entity(receipt).build();
     }
 }

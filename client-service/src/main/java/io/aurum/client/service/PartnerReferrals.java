@@ -3,7 +3,7 @@ package io.aurum.client.service;
 import io.aurum.client.domain.LifecycleStatus;
 import io.aurum.client.domain.ProspectSource;
 import io.aurum.client.rest.NewClient;
-import io.aurum.common.problem.ApiException;
+import io.aurum.client.rest.PartnerReferralResource.PartnerReferralReceipt;
 import io.aurum.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,9 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnerReferrals {
 
-    public record Receipt(String partnerReference, Instant receivedAt, boolean firstReceipt) {
-    }
-
     private final ClientService clients;
     private final EntityManager em;
     private final String intakeTeam;
@@ -38,11 +35,9 @@ public class PartnerReferrals {
     }
 
     @Transactional
-    public Receipt submit(String partnerReference, String fullName, String phone, String email, Caller partner) {
+    public PartnerReferralReceipt submit(String partnerReference, String fullName, String phone, String email,
+                                         Caller partner) {
         String partnerId = partner.partnerId();
-        if (partnerId == null || partnerId.isBlank()) {
-            throw new ApiException(403, "forbidden", "Forbidden", "The token names no partner");
-        }
         UUID prospectId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, so a resend answers the same
         // the claim comes first: a concurrent resend waits on the key, then finds the first one's receipt
@@ -51,7 +46,8 @@ public class PartnerReferrals {
                 .setParameter(1, partnerId).setParameter(2, partnerReference).setParameter(3, prospectId)
                 .setParameter(4, now).executeUpdate();
         if (claimed == 0) {
-            return new Receipt(partnerReference, receivedAt(partnerId, partnerReference), false);
+            return new PartnerReferralReceipt(partnerReference, PartnerReferralReceipt.RECEIVED,
+                    receivedAt(partnerId, partnerReference), false);
         }
         String detail = "partner " + partnerId + ", reference " + partnerReference;
         NewClient prospect = new NewClient(fullName, null, null, null, null, null, null, phone, email, null, null, null,
@@ -60,7 +56,7 @@ public class PartnerReferrals {
         // registered into the intake team, on the partner's behalf (audit and events name the partner)
         clients.register(prospectId, prospect, new Caller(partner.subject(), partner.username(), partner.roles(),
                 intakeTeam, null));
-        return new Receipt(partnerReference, now, true);
+        return new PartnerReferralReceipt(partnerReference, PartnerReferralReceipt.RECEIVED, now, true);
     }
 
     private Instant receivedAt(String partnerId, String partnerReference) {

@@ -66,13 +66,16 @@ class AumAndTieringTest {
 
     BigDecimal aum(String clientId) {
         // every client has its client_standing row; the AUM is null until a snapshot or upload sets it
-        return QuarkusTransaction.requiringNew().call(() -> (BigDecimal) em.createNativeQuery("SELECT aum_cny FROM client_standing WHERE client_id = ?1")
-                .setParameter(1, UUID.fromString(clientId)).getSingleResult());
+        return standing("aum_cny", clientId);
     }
 
     BigDecimal average(String clientId) {
+        return standing("average_aum_cny", clientId);
+    }
+
+    private BigDecimal standing(String column, String clientId) {
         return QuarkusTransaction.requiringNew().call(() -> (BigDecimal) em.createNativeQuery(
-                "SELECT average_aum_cny FROM client_standing WHERE client_id = ?1").setParameter(1, UUID.fromString(clientId)).getSingleResult());
+                "SELECT " + column + " FROM client_standing WHERE client_id = ?1").setParameter(1, UUID.fromString(clientId)).getSingleResult());
     }
 
     long positions(String clientId) {

@@ -27,7 +27,7 @@ class PartnerReferralTest {
     EntityManager em;
 
     private static String partner() {
-        return KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret");
+        return KeycloakTokens.forDemoPartner();
     }
 
     private static String body(String reference, String name, String consent) {

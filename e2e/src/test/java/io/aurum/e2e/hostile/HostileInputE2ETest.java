@@ -65,7 +65,7 @@ class HostileInputE2ETest {
         assertThat(operations).hasSizeGreaterThan(50);
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String u : USERS) {
-            tokens.put(u, "partner".equals(u) ? KeycloakTokens.forClient("partner-demo", "dev-partner-demo-secret") : KeycloakTokens.forUser(u));
+            tokens.put(u, "partner".equals(u) ? KeycloakTokens.forDemoPartner() : KeycloakTokens.forUser(u));
         }
         HostileRequests generator = new HostileRequests(document, 20261125L);
         List<HostileRequests.Request> all = new ArrayList<>();
