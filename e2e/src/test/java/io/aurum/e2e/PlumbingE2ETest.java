@@ -43,7 +43,9 @@ class PlumbingE2ETest {
                 .body("{\"fullName\":\"端到端\",\"latinName\":\"DUAN Daoduan\",\"birthDate\":\"1958-08-08\",\"lifecycleStatus\":\"ACTIVE\"}")
                 .post("/api/clients")
                 .then().statusCode(201)
-                .header("X-Correlation-Id", correlationId)
+                // the caller's id comes back as its reference; the gateway names the work with its own id
+                .header("X-Request-Id", correlationId)
+                .header("X-Correlation-Id", org.hamcrest.Matchers.not(correlationId))
                 .body("primaryRmId", equalTo(DemoUsers.RM_LI_ID.toString()))
                 .extract().path("id");
 
@@ -101,17 +103,24 @@ class PlumbingE2ETest {
     }
 
     @Test
-    void theRequestIdReachesTheLogsOfEveryServiceItTouches() throws Exception {
+    void theCorrelationIdReachesTheLogsOfEveryServiceItTouchesAndTheCallersReferenceStaysBesideIt() throws Exception {
         String requestId = "e2e-req-" + UUID.randomUUID();
-        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_WANG)).header("X-Request-Id", requestId)
+        String correlationId = given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_WANG)).header("X-Request-Id", requestId)
                 .contentType(ContentType.JSON).body("{\"fullName\":\"日志追踪\"}")
                 .post("/api/clients")
-                .then().statusCode(201).header("X-Request-Id", requestId);
+                .then().statusCode(201).header("X-Request-Id", requestId)
+                .extract().header("X-Correlation-Id");
+        assertThat(correlationId).isNotEqualTo(requestId).matches("[0-9a-f-]{36}");
         Path logs = Path.of(System.getProperty("aurum.logs.dir", ".aurum/test/logs"));
         for (String service : new String[]{"client-service", "engagement-service"}) {
             Path log = logs.resolve(service + ".log");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(Files.readString(log)).as(service + " log").contains(requestId));
+                    assertThat(Files.readString(log)).as(service + " log").contains(correlationId));
+        }
+        for (String component : new String[]{"gateway", "client-service"}) {
+            Path log = logs.resolve(component + ".log");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(Files.readString(log)).as(component + " log").contains(requestId));
         }
     }
 

@@ -30,6 +30,7 @@ class GatewayProxyTest {
     static Vertx vertx;
     static HttpServer upstream;
     static final AtomicInteger HITS = new AtomicInteger();
+    static final int MANAGEMENT_PORT = 18998;
 
     @BeforeAll
     static void startUpstream() throws Exception {
@@ -37,6 +38,11 @@ class GatewayProxyTest {
         upstream = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
             if (req.path().startsWith("/api/")) {
                 HITS.incrementAndGet(); // not the readiness probes
+            }
+            if (req.path().endsWith("/created")) {
+                // a service names what it created by its own, internal address
+                req.response().setStatusCode(201).putHeader("Location", "http://127.0.0.1:18999/api/clients/c-1").end("{}");
+                return;
             }
             if (req.path().contains("/slow")) {
                 vertx.setTimer(3000, t -> req.response().end("{}")); // slower than the risk route's 1 s timeout
@@ -47,6 +53,8 @@ class GatewayProxyTest {
                     .put("uri", req.uri())
                     .put("authorization", req.getHeader("Authorization") != null)
                     .put("correlationId", req.getHeader("X-Correlation-Id"))
+                    .put("callerReference", req.getHeader("X-Caller-Reference"))
+                    .put("requestId", req.getHeader("X-Request-Id"))
                     .put("forwardedFor", req.getHeader("X-Forwarded-For"))
                     .put("connectionHeader", req.getHeader("Keep-Alive"))
                     .put("body", body.toString())
@@ -66,11 +74,15 @@ class GatewayProxyTest {
                 .contentType("application/json").body("{\"fullName\":\"张三\"}")
                 .post("/api/clients?x=1")
                 .then().statusCode(200)
-                .header("X-Correlation-Id", "gw-test-1")
+                // the caller's id is its reference, echoed and relayed; the work is named by the gateway's own id
+                .header("X-Request-Id", "gw-test-1")
+                .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
                 .body("method", equalTo("POST"))
                 .body("uri", equalTo("/api/clients?x=1"))
                 .body("authorization", equalTo(true))
-                .body("correlationId", equalTo("gw-test-1"))
+                .body("correlationId", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
+                .body("callerReference", equalTo("gw-test-1"))
+                .body("requestId", org.hamcrest.Matchers.nullValue())
                 .body("forwardedFor", equalTo("127.0.0.1"))
                 .body("body", equalTo("{\"fullName\":\"张三\"}"));
         for (String path : new String[]{"/api/risk/levels", "/api/advice/products"}) {
@@ -167,11 +179,19 @@ class GatewayProxyTest {
                 .get("/api/risk/levels")
                 .then().statusCode(200)
                 .header("X-Request-Id", "req-42")
-                .header("X-Correlation-Id", "req-42")
+                .header("X-Correlation-Id", org.hamcrest.Matchers.not("req-42"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
-                .body("correlationId", equalTo("req-42"));
-        given().get("/api/clients").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .body("correlationId", org.hamcrest.Matchers.not("req-42"))
+                .body("callerReference", equalTo("req-42"));
+        // every answer of the public port carries them: refusals, the document, unknown paths
+        for (String path : new String[]{"/api/clients", "/openapi/aurum.json", "/nowhere"}) {
+            given().get(path).then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                    .header("Strict-Transport-Security", notNullValue());
+        }
     }
 
     @Test
@@ -226,13 +246,22 @@ class GatewayProxyTest {
     }
 
     @Test
-    void readinessReflectsTheUpstreams() {
-        given().get("/q/health/live").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready")
+    void readinessAndMetricsAreOnTheManagementPortOnly() {
+        given().port(MANAGEMENT_PORT).get("/q/health/live").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().port(MANAGEMENT_PORT).get("/q/health/ready")
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'upstreams' }.data.engagement", equalTo("DOWN"))
                 .body("checks.find { it.name == 'upstreams' }.data.clients", equalTo("UP")));
-        given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("aurum_gateway_requests_seconds_count"));
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).get("/api/clients/" + java.util.UUID.randomUUID())
+                .then().statusCode(200);
+        String metrics = given().port(MANAGEMENT_PORT).get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("aurum_gateway_requests_seconds_count");
+        assertThat(metrics).as("no raw path, hence no client id, in any metric")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        // the public port serves none of /q
+        for (String path : new String[]{"/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/"}) {
+            given().get(path).then().statusCode(404);
+        }
+        given().port(MANAGEMENT_PORT).get("/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -77,6 +77,18 @@ public class VerifiedTokens {
         this.nanoTime = nanoTime;
     }
 
+    /**
+     * Whether exactly this token was verified and is still remembered: the gateway asks before it lets a caller's
+     * token cost a full verification (its per-address budget for unverified tokens).
+     */
+    public boolean remembers(String token) {
+        if (!enabled || token == null) {
+            return false;
+        }
+        Entry e = entries.get(token);
+        return e != null && nanoTime.getAsLong() - e.notAfterNanos() <= 0;
+    }
+
     /** The identity verified earlier for exactly this token, with the current request's attributes; else null. */
     SecurityIdentity find(String token, RoutingContext routing, AuthenticationRequestContext requestContext) {
         if (!enabled || token == null) {

@@ -28,6 +28,11 @@ public final class CorrelationId {
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString(); // IETF variant
     }
 
+    /** A caller-supplied id when well-formed, else null. */
+    public static String acceptedOrNull(String candidate) {
+        return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : null;
+    }
+
     public static String current() {
         Object value = MDC.get(MDC_KEY);
         return value == null ? null : value.toString();

@@ -34,6 +34,27 @@ public interface GatewayConfig {
     @WithDefault("PT10S")
     Duration requestTimeout();
 
+    /**
+     * How long a caller may take to send an ordinary request's body (bulk uploads stream instead). Slower is the
+     * caller's fault: 408, and the upstream never sees the request, so a slow sender cannot open a route's circuit.
+     */
+    @WithDefault("PT10S")
+    Duration bodyReadTimeout();
+
+    /**
+     * Addresses of the proxies in front of the gateway (the ingress controller's pods): only from them is the
+     * X-Forwarded-For chain believed, for the per-address limits and the upstream's X-Forwarded-For. Empty: the
+     * connection's own address is the caller's.
+     */
+    Optional<java.util.List<String>> trustedProxies();
+
+    /**
+     * The base URL callers use (e.g. {@code https://api.aurum.bank}): absolute URLs in answers, such as a
+     * {@code Location} naming an upstream's internal address, are rewritten to it. Empty: the scheme and host the
+     * caller used.
+     */
+    Optional<URI> publicBaseUrl();
+
     CircuitBreakerSettings circuitBreaker();
 
     interface CircuitBreakerSettings {
@@ -44,6 +65,10 @@ public interface GatewayConfig {
         /** How long an open circuit refuses requests before one trial goes through. */
         @WithDefault("PT10S")
         Duration openDuration();
+
+        /** How long one half-open trial keeps other requests out; after it the next request is a trial too. */
+        @WithDefault("PT1S")
+        Duration trialLease();
     }
 
     /** The route policy file (METHODS PATH ROLES per line); empty: the gateway-policy.conf shipped in the jar. */
@@ -90,6 +115,17 @@ public interface GatewayConfig {
 
         @WithDefault("20")
         int partnerBurst();
+
+        /**
+         * Requests a second from one address whose bearer token must be verified (one the gateway has not verified
+         * before, or none that could be valid): checked before any signature is, so a flood of forged tokens costs
+         * a map look-up each, not an RSA verification. Known-good tokens never count.
+         */
+        @WithDefault("100")
+        double unverifiedPerAddressPerSecond();
+
+        @WithDefault("200")
+        int unverifiedPerAddressBurst();
     }
 
     interface Route {

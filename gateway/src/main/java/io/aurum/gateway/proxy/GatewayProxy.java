@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.web.CorrelationId;
+import io.aurum.common.security.VerifiedTokens;
 import io.aurum.gateway.config.GatewayConfig;
+import io.aurum.gateway.edge.CallerAddress;
+import io.aurum.gateway.edge.CanonicalPath;
+import io.aurum.gateway.edge.TokenShape;
 import io.aurum.gateway.policy.CircuitBreaker;
 import io.aurum.gateway.policy.RateLimiter;
 import io.aurum.gateway.policy.RoutePolicy;
@@ -27,6 +31,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -52,10 +57,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The reverse proxy. For every /api request, in this order: size limit (413), authentication of the bearer token
- * against Keycloak (401), the route policy (403), the caller's rate limit (429) — all answered as problem+json
- * before anything reaches a service — then the request is streamed to the upstream with vertx-http-proxy,
- * relaying the token, the correlation id and forwarding headers. Hop-by-hop headers are dropped by the library.
+ * The reverse proxy. For every /api request, in this order: request-target length (414), a canonical path (400),
+ * declared size (413), the token's shape and the caller address's budget for unverified tokens (401, 429),
+ * authentication of the bearer token against Keycloak (401), the route policy on the canonical path (403), the
+ * caller's rate limit (429), the whole body received within its deadline and limit (408, 413) — all answered as
+ * problem+json before anything reaches a service — then the request goes to the upstream with vertx-http-proxy,
+ * relaying the token, the gateway's own correlation id, the caller's reference and forwarding headers. Hop-by-hop
+ * headers are dropped by the library. Only the upstream's own faults (no connection, a reset, no answer in time
+ * after the whole request was sent, 502–504) count against its circuit; a slow or vanished caller never does.
  */
 @ApplicationScoped
 public class GatewayProxy {
@@ -64,12 +73,12 @@ public class GatewayProxy {
     private static final Logger ACCESS = Logger.getLogger("io.aurum.gateway.access");
     private static final String REFUSED = "The bearer token was refused (expired, tampered, wrong issuer or audience)";
     private static final String REQUEST_ID = "X-Request-Id";
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
-            "Cache-Control", "no-store",
-            "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    /** The caller's own id for its request (its X-Request-Id or X-Correlation-Id), relayed and echoed, never trusted. */
+    static final String CALLER_REFERENCE = "X-Caller-Reference";
+    private static final String BODY = "aurum.body";
+    /** A refused request's unread body up to this size is read and dropped, keeping the connection; larger ones close it. */
+    private static final long DRAINABLE_BYTES = 65_536;
+    private static final String CALLER_REFERENCE_KEY = "aurum.caller-reference";
 
     private final GatewayConfig config;
     /** {@code aurum.gateway.bulk-paths}, read once (every request asks). */
@@ -79,16 +88,25 @@ public class GatewayProxy {
     private final RoutePolicy policy;
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
     private final RateLimiter.Quota partnerQuota;
+    private final RateLimiter.Quota unverifiedQuota;
+    private final VerifiedTokens verifiedTokens;
+    private final CallerAddress callerAddress;
+    private Vertx vertx;
     /** one timer per route and status, looked up once (building and registering a meter per request showed in the profile) */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics) throws IOException {
+    public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics, VerifiedTokens verifiedTokens)
+            throws IOException {
         this.config = config;
         this.bulkPaths = config.bulkPaths().orElse(List.of());
         this.mapper = mapper;
         this.metrics = metrics;
         this.policy = loadPolicy(config);
         this.partnerQuota = new RateLimiter.Quota("partner", config.rateLimit().partnerPerSecond(), config.rateLimit().partnerBurst());
+        this.unverifiedQuota = new RateLimiter.Quota("unverified", config.rateLimit().unverifiedPerAddressPerSecond(),
+                config.rateLimit().unverifiedPerAddressBurst());
+        this.verifiedTokens = verifiedTokens;
+        this.callerAddress = new CallerAddress(config.trustedProxies().orElse(List.of()));
         LOG.infof("Route policy: %d rules", policy.rules().size());
     }
 
@@ -101,6 +119,7 @@ public class GatewayProxy {
     }
 
     void install(@Observes Router router, Vertx vertx) {
+        this.vertx = vertx;
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
@@ -110,7 +129,8 @@ public class GatewayProxy {
             String name = entry.getKey();
             GatewayConfig.Route route = entry.getValue();
             CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                    config.circuitBreaker().openDuration().toNanos(), System::nanoTime);
+                    config.circuitBreaker().openDuration().toNanos(), config.circuitBreaker().trialLease().toNanos(),
+                    System::nanoTime);
             long timeoutMillis = route.timeout().orElse(config.requestTimeout()).toMillis();
             long bulkTimeoutMillis = Math.max(timeoutMillis, config.bulkRequestTimeout().toMillis());
             String host = route.upstream().getHost();
@@ -118,7 +138,7 @@ public class GatewayProxy {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((req, http) -> http.request(new RequestOptions()
                             .setHost(host).setPort(port).setTimeout(bulk(req.path()) ? bulkTimeoutMillis : timeoutMillis)))
-                    .addInterceptor(new UpstreamInterceptor(name, breaker));
+                    .addInterceptor(new UpstreamInterceptor(name, breaker, route.upstream()));
             RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
                     route.ratePerSecond().orElse(config.rateLimit().perSecond()),
                     route.rateBurst().orElse(config.rateLimit().burst()));
@@ -133,7 +153,8 @@ public class GatewayProxy {
         // identity cannot be built); answer it with the same problem+json.
         router.route().order(-100).failureHandler(ctx -> {
             if (isAuthenticationFailure(ctx.failure()) && !ctx.response().headWritten()) {
-                problem(ctx, 401, "unauthenticated", "Unauthenticated", REFUSED, correlationIdOf(ctx.request()));
+                String id = ctx.request().getHeader(CorrelationId.HEADER);
+                problem(ctx, 401, "unauthenticated", "Unauthenticated", REFUSED, CorrelationId.acceptOrCreate(id));
             } else {
                 ctx.next();
             }
@@ -145,15 +166,27 @@ public class GatewayProxy {
         HttpServerRequest request = ctx.request();
         request.pause();
         long started = System.nanoTime();
-        String correlationId = correlationIdOf(request);
+        // the gateway's own id names the work in every log and in the audit trail; what the caller sent is its reference
+        String correlationId = CorrelationId.acceptOrCreate(null);
+        String callerReference = callerReferenceOf(request);
         request.headers().set(CorrelationId.HEADER, correlationId);
-        request.headers().set(REQUEST_ID, correlationId);
-        ctx.addHeadersEndHandler(v -> SECURITY_HEADERS.forEach(ctx.response().headers()::set));
-        ctx.addEndHandler(v -> accessLog(ctx, routeName, correlationId, started));
+        request.headers().remove(REQUEST_ID);
+        request.headers().remove(CALLER_REFERENCE);
+        if (callerReference != null) {
+            request.headers().set(CALLER_REFERENCE, callerReference);
+            ctx.put(CALLER_REFERENCE_KEY, callerReference);
+        }
+        ctx.addEndHandler(v -> accessLog(ctx, routeName, correlationId, callerReference, started));
 
         if (request.uri().length() > config.maxUriLength()) {
             problem(ctx, 414, "uri-too-long", "URI too long",
                     "The path and query may be at most " + config.maxUriLength() + " characters", correlationId);
+            return;
+        }
+        String notCanonical = CanonicalPath.problem(request.path());
+        if (notCanonical != null) {
+            problem(ctx, 400, "path-not-canonical", "Path not canonical",
+                    "The request path is refused: " + notCanonical, correlationId);
             return;
         }
         String length = request.getHeader("Content-Length");
@@ -162,6 +195,27 @@ public class GatewayProxy {
             problem(ctx, 413, "payload-too-large", "Payload too large",
                     "The body may be at most " + maxBody + " bytes", correlationId);
             return;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            problem(ctx, 401, "unauthenticated", "Unauthenticated", "A valid bearer token is required", correlationId);
+            return;
+        }
+        String token = TokenShape.bearer(authorization);
+        if (!TokenShape.plausible(token)) {
+            problem(ctx, 401, "unauthenticated", "Unauthenticated", REFUSED, correlationId);
+            return;
+        }
+        if (!verifiedTokens.remembers(token)) {
+            String address = callerAddress.of(remoteAddress(request), request.getHeader("X-Forwarded-For"));
+            RateLimiter.Outcome outcome = limiter.acquire("address:" + address, unverifiedQuota);
+            if (!outcome.allowed()) {
+                ctx.response().putHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+                problem(ctx, 429, "rate-limited", "Too many requests",
+                        "Too many requests with new or invalid tokens from your address: retry after "
+                                + outcome.retryAfterSeconds() + " s", correlationId);
+                return;
+            }
         }
         Context context = Vertx.currentContext();
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
@@ -198,14 +252,81 @@ public class GatewayProxy {
                     "Slow down: retry after " + outcome.retryAfterSeconds() + " s", correlationId);
             return;
         }
-        if (!breaker.allowRequest()) {
-            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, config.circuitBreaker().openDuration().toSeconds())));
-            problem(ctx, 503, "upstream-unavailable", "Service unavailable",
-                    "The " + routeName + " service is unavailable (circuit open after repeated failures); retry later",
-                    correlationId);
-            return;
+        Runnable forward = () -> {
+            if (!breaker.allowRequest()) {
+                ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, config.circuitBreaker().openDuration().toSeconds())));
+                problem(ctx, 503, "upstream-unavailable", "Service unavailable",
+                        "The " + routeName + " service is unavailable (circuit open after repeated failures); retry later",
+                        correlationId);
+                return;
+            }
+            forward(ctx, proxy);
+        };
+        if (bulk(request.path()) || !carriesBody(request)) {
+            forward.run(); // a bulk upload streams, counted on the way (UpstreamInterceptor)
+        } else {
+            receiveBody(ctx, correlationId, forward);
         }
-        proxy.handle(request);
+    }
+
+    /**
+     * Reads the whole body before anything is sent upstream, counting the bytes that actually arrive (chunked or not)
+     * against the limit, within the body deadline: a caller who sends slowly or too much is answered 408 or 413 here,
+     * and the upstream, its connection pool and its circuit never see it.
+     */
+    private void receiveBody(RoutingContext ctx, String correlationId, Runnable then) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        boolean[] done = {false};
+        long timer = vertx.setTimer(config.bodyReadTimeout().toMillis(), t -> {
+            if (!done[0]) {
+                done[0] = true;
+                problem(ctx, 408, "request-timeout", "Request timeout",
+                        "The request body did not arrive within " + config.bodyReadTimeout().toSeconds() + " s", correlationId);
+            }
+        });
+        request.handler(chunk -> {
+            if (done[0]) {
+                return;
+            }
+            if ((long) body.length() + chunk.length() > config.maxBodyBytes()) {
+                done[0] = true;
+                vertx.cancelTimer(timer);
+                problem(ctx, 413, "payload-too-large", "Payload too large",
+                        "The body may be at most " + config.maxBodyBytes() + " bytes", correlationId);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> {
+            if (!done[0]) {
+                done[0] = true;
+                vertx.cancelTimer(timer);
+                LOG.debugf("The caller's request failed while its body was read: %s", e.toString());
+            }
+        });
+        request.endHandler(v -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            vertx.cancelTimer(timer);
+            ctx.put(BODY, body);
+            then.run();
+        });
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            ctx.response().writeContinue();
+        }
+        request.resume();
+    }
+
+    private static boolean carriesBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return parseLong(length) != 0;
+        }
+        String encoding = request.getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     @Scheduled(every = "1m", delayed = "1m")
@@ -213,7 +334,7 @@ public class GatewayProxy {
         limiter.evictIdle(TimeUnit.MINUTES.toNanos(10));
     }
 
-    private void accessLog(RoutingContext ctx, String routeName, String correlationId, long started) {
+    private void accessLog(RoutingContext ctx, String routeName, String correlationId, String callerReference, long started) {
         long nanos = System.nanoTime() - started;
         int status = ctx.response().getStatusCode();
         timers.computeIfAbsent(routeName + ' ' + status, k -> Timer.builder("aurum.gateway.requests")
@@ -224,8 +345,9 @@ public class GatewayProxy {
         MDC.put(CorrelationId.MDC_KEY, correlationId);
         try {
             Object caller = ctx.get("aurum.caller");
-            ACCESS.infof("%s %s -> %d in %.1f ms route=%s caller=%s", ctx.request().method().name(), ctx.request().path(),
-                    status, nanos / 1e6, routeName, caller == null ? "-" : caller);
+            ACCESS.infof("%s %s -> %d in %.1f ms route=%s caller=%s ref=%s", ctx.request().method().name(),
+                    ctx.request().path(), status, nanos / 1e6, routeName, caller == null ? "-" : caller,
+                    callerReference == null ? "-" : callerReference);
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
         }
@@ -233,18 +355,30 @@ public class GatewayProxy {
 
     private void problem(RoutingContext ctx, int status, String slug, String title, String detail, String correlationId) {
         String body = json(new Problem(Problem.type(slug), title, status, detail, ctx.request().path(), correlationId, List.of()));
-        ctx.request().resume();
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
         HttpServerResponse response = ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader(CorrelationId.HEADER, correlationId)
-                .putHeader(REQUEST_ID, correlationId);
+                .putHeader(CorrelationId.HEADER, correlationId);
+        String reference = ctx.get(CALLER_REFERENCE_KEY);
+        if (reference != null) {
+            response.putHeader(REQUEST_ID, reference);
+        }
         if (status == 401) {
             response.putHeader("WWW-Authenticate", "Bearer realm=\"aurum\"");
         }
-        if (status == 413) {
-            response.putHeader("Connection", "close"); // do not read the oversized body
+        // a body that is too large or too slow is not read to its end: the connection cannot be reused
+        boolean unreadBody = status == 413 || status == 408 || !ctx.request().isEnded() && carriesBody(ctx.request())
+                && !(parseLong(String.valueOf(ctx.request().getHeader("Content-Length"))) >= 0
+                     && parseLong(String.valueOf(ctx.request().getHeader("Content-Length"))) <= DRAINABLE_BYTES);
+        if (unreadBody) {
+            response.putHeader("Connection", "close");
+            response.end(body).onComplete(v -> ctx.request().connection().close());
+        } else {
+            ctx.request().resume();
+            response.end(body);
         }
-        response.end(body);
     }
 
     private String json(Problem problem) {
@@ -255,10 +389,14 @@ public class GatewayProxy {
         }
     }
 
-    /** X-Correlation-Id, else X-Request-Id, else a new id; malformed values are replaced, never echoed. */
-    private static String correlationIdOf(HttpServerRequest request) {
-        String given = request.getHeader(CorrelationId.HEADER);
-        return CorrelationId.acceptOrCreate(given != null ? given : request.getHeader(REQUEST_ID));
+    /** The caller's X-Request-Id, else its X-Correlation-Id, when well-formed; malformed values are dropped, never echoed. */
+    private static String callerReferenceOf(HttpServerRequest request) {
+        String given = request.getHeader(REQUEST_ID);
+        return CorrelationId.acceptedOrNull(given != null ? given : request.getHeader(CorrelationId.HEADER));
+    }
+
+    private static String remoteAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private static String claim(SecurityIdentity who, String name) {
@@ -291,6 +429,99 @@ public class GatewayProxy {
         return port > 0 ? port : ("https".equals(route.upstream().getScheme()) ? 443 : 80);
     }
 
+    /** What the interceptor needs to know of one request in flight (the proxy library passes only the request). */
+    private static final class Exchange {
+        Buffer body;
+        String callerReference;
+        boolean tooLarge;
+    }
+
+    /** Requests in flight → their exchange; an entry lives from the proxy's start to the request's end. */
+    private final Map<HttpServerRequest, Exchange> exchanges = new ConcurrentHashMap<>();
+
+    private void forward(RoutingContext ctx, HttpProxy proxy) {
+        HttpServerRequest request = ctx.request();
+        Exchange exchange = new Exchange();
+        exchange.body = ctx.get(BODY);
+        exchange.callerReference = ctx.get(CALLER_REFERENCE_KEY);
+        exchanges.put(request, exchange);
+        ctx.addEndHandler(v -> exchanges.remove(request));
+        proxy.handle(request);
+    }
+
+    /**
+     * A bulk upload's body on its way upstream, counted: past the limit it fails, so the upstream request is reset
+     * and the caller answered 413 — whatever the Content-Length claimed, or with none (chunked).
+     */
+    private static final class Counted implements ReadStream<Buffer> {
+        private final ReadStream<Buffer> source;
+        private final long limit;
+        private final Exchange exchange;
+        private long seen;
+        private io.vertx.core.Handler<Throwable> exceptionHandler;
+
+        Counted(ReadStream<Buffer> source, long limit, Exchange exchange) {
+            this.source = source;
+            this.limit = limit;
+            this.exchange = exchange;
+        }
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
+            this.exceptionHandler = handler;
+            source.exceptionHandler(handler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(io.vertx.core.Handler<Buffer> handler) {
+            if (handler == null) {
+                source.handler(null);
+                return this;
+            }
+            source.handler(chunk -> {
+                if (exchange.tooLarge) {
+                    return;
+                }
+                seen += chunk.length();
+                if (seen > limit) {
+                    exchange.tooLarge = true;
+                    source.pause();
+                    if (exceptionHandler != null) {
+                        exceptionHandler.handle(new IllegalStateException("body over " + limit + " bytes"));
+                    }
+                    return;
+                }
+                handler.handle(chunk);
+            });
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            source.pause();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            source.resume();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            source.fetch(amount);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(io.vertx.core.Handler<Void> endHandler) {
+            source.endHandler(endHandler);
+            return this;
+        }
+    }
+
     /**
      * Tells the upstream who forwarded the request, returns the correlation id to the caller, feeds the route's
      * circuit breaker, and turns a failed or timed-out upstream into 503 or 504 problem+json naming the service
@@ -299,30 +530,54 @@ public class GatewayProxy {
     private final class UpstreamInterceptor implements ProxyInterceptor {
 
         private static final String FAILURE = "aurum.upstream-failure";
+        private static final String CALLERS_FAULT = "aurum.callers-fault";
         private final String routeName;
         private final CircuitBreaker breaker;
+        private final String upstreamBase;
 
-        UpstreamInterceptor(String routeName, CircuitBreaker breaker) {
+        UpstreamInterceptor(String routeName, CircuitBreaker breaker, java.net.URI upstream) {
             this.routeName = routeName;
             this.breaker = breaker;
+            this.upstreamBase = upstream.getScheme() + "://" + upstream.getRawAuthority();
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             var proxied = context.request();
             var original = proxied.proxiedRequest();
+            Exchange exchange = exchanges.get(original);
             MultiMap headers = proxied.headers();
             headers.set("X-Forwarded-Proto", original.scheme() == null ? "http" : original.scheme());
-            if (original.remoteAddress() != null) {
-                headers.set("X-Forwarded-For", original.remoteAddress().hostAddress());
+            String connection = remoteAddress(original);
+            String forwardedFor = callerAddress.forwardedFor(connection, original.getHeader("X-Forwarded-For"));
+            if (forwardedFor != null) {
+                headers.set("X-Forwarded-For", forwardedFor);
+            } else {
+                headers.remove("X-Forwarded-For");
             }
             if (original.authority() != null) {
                 headers.set("X-Forwarded-Host", original.authority().toString());
             }
+            if (exchange != null && exchange.body != null) {
+                // received whole before the upstream was asked
+                proxied.setBody(exchange.body.length() == 0 ? null : Body.body(exchange.body));
+            } else if (exchange != null && proxied.getBody() != null) {
+                proxied.setBody(Body.body(new Counted(proxied.getBody().stream(), config.bulkMaxBodyBytes(), exchange),
+                        proxied.getBody().length()));
+            }
             return context.sendRequest().onComplete(outcome -> {
                 if (outcome.failed()) {
                     context.set(FAILURE, outcome.cause());
-                    breaker.onFailure();
+                    // the caller's fault: it sent too much, was still sending when time ran out, or went away
+                    boolean timedOut = outcome.cause() instanceof java.util.concurrent.TimeoutException
+                            || outcome.cause().getClass().getSimpleName().contains("Timeout");
+                    boolean callers = exchange != null && exchange.tooLarge || timedOut && !original.isEnded()
+                            || original.response().closed();
+                    if (callers) {
+                        context.set(CALLERS_FAULT, Boolean.TRUE);
+                    } else {
+                        breaker.onFailure();
+                    }
                 } else if (outcome.result().getStatusCode() >= 502 && outcome.result().getStatusCode() <= 504) {
                     breaker.onFailure();
                 } else {
@@ -334,28 +589,70 @@ public class GatewayProxy {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             String correlationId = context.request().headers().get(CorrelationId.HEADER);
+            HttpServerRequest original = context.request().proxiedRequest();
+            Exchange exchange = exchanges.get(original);
             Throwable failure = context.get(FAILURE, Throwable.class);
             ProxyResponse response = context.response();
             if (failure != null) {
+                boolean callers = context.get(CALLERS_FAULT, Boolean.class) != null;
+                boolean tooLarge = exchange != null && exchange.tooLarge;
                 boolean timeout = failure instanceof java.util.concurrent.TimeoutException
                         || failure.getClass().getSimpleName().contains("Timeout");
-                int status = timeout ? 504 : 503;
-                String detail = timeout ? "The " + routeName + " service did not answer in time"
-                        : "The " + routeName + " service is unavailable";
-                LOG.warnf("Upstream %s failed: %s", routeName, failure.toString());
-                Problem problem = new Problem(Problem.type(timeout ? "upstream-timeout" : "upstream-unavailable"),
-                        timeout ? "Gateway timeout" : "Service unavailable", status, detail,
-                        context.request().proxiedRequest().path(), correlationId, List.of());
-                response.setStatusCode(status).setStatusMessage(timeout ? "Gateway Timeout" : "Service Unavailable");
+                int status = tooLarge ? 413 : callers ? 408 : timeout ? 504 : 503;
+                String slug = switch (status) {
+                    case 413 -> "payload-too-large";
+                    case 408 -> "request-timeout";
+                    case 504 -> "upstream-timeout";
+                    default -> "upstream-unavailable";
+                };
+                String title = switch (status) {
+                    case 413 -> "Payload too large";
+                    case 408 -> "Request timeout";
+                    case 504 -> "Gateway timeout";
+                    default -> "Service unavailable";
+                };
+                String detail = switch (status) {
+                    case 413 -> "The body may be at most " + config.bulkMaxBodyBytes() + " bytes";
+                    case 408 -> "The request did not arrive completely in time";
+                    case 504 -> "The " + routeName + " service did not answer in time";
+                    default -> "The " + routeName + " service is unavailable";
+                };
+                if (callers) {
+                    LOG.debugf("Request to %s ended by the caller's side: %s", routeName, failure.toString());
+                } else {
+                    LOG.warnf("Upstream %s failed: %s", routeName, failure.toString());
+                }
+                Problem problem = new Problem(Problem.type(slug), title, status, detail, original.path(), correlationId, List.of());
+                response.setStatusCode(status).setStatusMessage(title);
                 response.headers().clear();
                 response.putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .setBody(Body.body(Buffer.buffer(json(problem))));
+                if (callers) {
+                    response.putHeader("Connection", "close");
+                }
+            }
+            String location = response.headers().get("Location");
+            if (location != null && location.startsWith(upstreamBase)) {
+                response.headers().set("Location", publicBase(original) + location.substring(upstreamBase.length()));
             }
             if (correlationId != null) {
                 response.headers().set(CorrelationId.HEADER, correlationId);
-                response.headers().set(REQUEST_ID, correlationId);
+            }
+            response.headers().remove(REQUEST_ID);
+            if (exchange != null && exchange.callerReference != null) {
+                response.headers().set(REQUEST_ID, exchange.callerReference);
             }
             return context.sendResponse();
         }
+    }
+
+    /** The base URL the caller used, or the configured public one: never an upstream's internal address. */
+    private String publicBase(HttpServerRequest original) {
+        if (config.publicBaseUrl().isPresent()) {
+            String base = config.publicBaseUrl().get().toString();
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+        String scheme = original.scheme() == null ? "http" : original.scheme();
+        return scheme + "://" + (original.authority() == null ? "localhost" : original.authority().toString());
     }
 }
