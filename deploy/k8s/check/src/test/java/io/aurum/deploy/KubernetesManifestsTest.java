@@ -140,6 +140,23 @@ class KubernetesManifestsTest {
         JsonNode ingress = ofKind(objects, "Ingress").stream()
                 .filter(i -> i.path("metadata").path("name").asText().equals("gateway")).findFirst().orElseThrow();
         assertThat(ingress.path("spec").path("tls")).as("ingress TLS").isNotEmpty();
+        // management (health, metrics, Swagger UI) stays off every Service and Ingress: probes and Prometheus reach pods
+        for (JsonNode service : ofKind(objects, "Service")) {
+            service.path("spec").path("ports").forEach(port -> assertThat(port.path("targetPort").asText())
+                    .as(service.path("metadata").path("name") + " exposes a management port").isNotIn("management", "9000"));
+        }
+        for (JsonNode i : ofKind(objects, "Ingress")) {
+            i.findValues("path").forEach(path -> assertThat(path.asText()).as("an Ingress routes /q").doesNotStartWith("/q"));
+            i.findValues("port").forEach(port -> assertThat(port.path("name").asText() + port.path("number").asText())
+                    .as("an Ingress routes a management port").isNotIn("management", "9000"));
+        }
+        Deployment gateway = Manifests.JSON.treeToValue(ofKind(objects, "Deployment").stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals("gateway")).findFirst().orElseThrow(), Deployment.class);
+        var gatewayContainer = gateway.getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (var probe : List.of(gatewayContainer.getStartupProbe(), gatewayContainer.getLivenessProbe(), gatewayContainer.getReadinessProbe())) {
+            assertThat(probe.getHttpGet().getPort().getStrVal()).as("gateway probes on its management port").isEqualTo("management");
+        }
+        assertThat(gateway.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/port", "9000");
         assertThat(ingress.path("spec").path("rules").get(0).path("http").path("paths").get(0).path("backend")
                 .path("service").path("name").asText()).isEqualTo("gateway");
         if (overlay.equals("prod")) {

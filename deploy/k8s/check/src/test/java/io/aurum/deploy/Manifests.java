@@ -137,6 +137,8 @@ final class Manifests {
             }
         });
         realm.set("users", serviceAccounts);
+        // in a cluster every placeholder comes from the Secret: the local realm's development defaults never apply
+        realm = (ObjectNode) JSON.readTree(JSON.writeValueAsString(realm).replaceAll("\\$\\{([A-Z0-9_]+):[^}]*}", "\\${$1}"));
         ObjectNode cr = JSON.createObjectNode();
         cr.put("apiVersion", "k8s.keycloak.org/v2alpha1");
         cr.put("kind", "KeycloakRealmImport");
