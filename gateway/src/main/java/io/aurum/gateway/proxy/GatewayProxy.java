@@ -22,8 +22,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -31,14 +29,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -72,10 +65,9 @@ public class GatewayProxy {
     private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
     private static final Logger ACCESS = Logger.getLogger("io.aurum.gateway.access");
     private static final String REFUSED = "The bearer token was refused (expired, tampered, wrong issuer or audience)";
-    private static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = "X-Request-Id";
     /** The caller's own id for its request (its X-Request-Id or X-Correlation-Id), relayed and echoed, never trusted. */
     static final String CALLER_REFERENCE = "X-Caller-Reference";
-    private static final String BODY = "aurum.body";
     /** A refused request's unread body up to this size is read and dropped, keeping the connection; larger ones close it. */
     private static final long DRAINABLE_BYTES = 65_536;
     private static final String CALLER_REFERENCE_KEY = "aurum.caller-reference";
@@ -138,7 +130,8 @@ public class GatewayProxy {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .originRequestProvider((req, http) -> http.request(new RequestOptions()
                             .setHost(host).setPort(port).setTimeout(bulk(req.path()) ? bulkTimeoutMillis : timeoutMillis)))
-                    .addInterceptor(new UpstreamInterceptor(name, breaker, route.upstream()));
+                    .addInterceptor(new UpstreamInterceptor(name, breaker, route.upstream(), config, callerAddress,
+                            exchanges, this::json));
             RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
                     route.ratePerSecond().orElse(config.rateLimit().perSecond()),
                     route.rateBurst().orElse(config.rateLimit().burst()));
@@ -262,71 +255,12 @@ public class GatewayProxy {
             }
             forward(ctx, proxy);
         };
-        if (bulk(request.path()) || !carriesBody(request)) {
+        if (bulk(request.path()) || !WholeBody.carried(request)) {
             forward.run(); // a bulk upload streams, counted on the way (UpstreamInterceptor)
         } else {
-            receiveBody(ctx, correlationId, forward);
+            WholeBody.receive(vertx, ctx, config.maxBodyBytes(), config.bodyReadTimeout(),
+                    (status, slug, title, detail) -> problem(ctx, status, slug, title, detail, correlationId), forward);
         }
-    }
-
-    /**
-     * Reads the whole body before anything is sent upstream, counting the bytes that actually arrive (chunked or not)
-     * against the limit, within the body deadline: a caller who sends slowly or too much is answered 408 or 413 here,
-     * and the upstream, its connection pool and its circuit never see it.
-     */
-    private void receiveBody(RoutingContext ctx, String correlationId, Runnable then) {
-        HttpServerRequest request = ctx.request();
-        Buffer body = Buffer.buffer();
-        boolean[] done = {false};
-        long timer = vertx.setTimer(config.bodyReadTimeout().toMillis(), t -> {
-            if (!done[0]) {
-                done[0] = true;
-                problem(ctx, 408, "request-timeout", "Request timeout",
-                        "The request body did not arrive within " + config.bodyReadTimeout().toSeconds() + " s", correlationId);
-            }
-        });
-        request.handler(chunk -> {
-            if (done[0]) {
-                return;
-            }
-            if ((long) body.length() + chunk.length() > config.maxBodyBytes()) {
-                done[0] = true;
-                vertx.cancelTimer(timer);
-                problem(ctx, 413, "payload-too-large", "Payload too large",
-                        "The body may be at most " + config.maxBodyBytes() + " bytes", correlationId);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.exceptionHandler(e -> {
-            if (!done[0]) {
-                done[0] = true;
-                vertx.cancelTimer(timer);
-                LOG.debugf("The caller's request failed while its body was read: %s", e.toString());
-            }
-        });
-        request.endHandler(v -> {
-            if (done[0]) {
-                return;
-            }
-            done[0] = true;
-            vertx.cancelTimer(timer);
-            ctx.put(BODY, body);
-            then.run();
-        });
-        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            ctx.response().writeContinue();
-        }
-        request.resume();
-    }
-
-    private static boolean carriesBody(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        if (length != null) {
-            return parseLong(length) != 0;
-        }
-        String encoding = request.getHeader("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     @Scheduled(every = "1m", delayed = "1m")
@@ -369,7 +303,7 @@ public class GatewayProxy {
             response.putHeader("WWW-Authenticate", "Bearer realm=\"aurum\"");
         }
         // a body that is too large or too slow is not read to its end: the connection cannot be reused
-        boolean unreadBody = status == 413 || status == 408 || !ctx.request().isEnded() && carriesBody(ctx.request())
+        boolean unreadBody = status == 413 || status == 408 || !ctx.request().isEnded() && WholeBody.carried(ctx.request())
                 && !(parseLong(String.valueOf(ctx.request().getHeader("Content-Length"))) >= 0
                      && parseLong(String.valueOf(ctx.request().getHeader("Content-Length"))) <= DRAINABLE_BYTES);
         if (unreadBody) {
@@ -395,7 +329,7 @@ public class GatewayProxy {
         return CorrelationId.acceptedOrNull(given != null ? given : request.getHeader(CorrelationId.HEADER));
     }
 
-    private static String remoteAddress(HttpServerRequest request) {
+    static String remoteAddress(HttpServerRequest request) {
         return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
@@ -429,230 +363,17 @@ public class GatewayProxy {
         return port > 0 ? port : ("https".equals(route.upstream().getScheme()) ? 443 : 80);
     }
 
-    /** What the interceptor needs to know of one request in flight (the proxy library passes only the request). */
-    private static final class Exchange {
-        Buffer body;
-        String callerReference;
-        boolean tooLarge;
-    }
-
     /** Requests in flight → their exchange; an entry lives from the proxy's start to the request's end. */
     private final Map<HttpServerRequest, Exchange> exchanges = new ConcurrentHashMap<>();
 
     private void forward(RoutingContext ctx, HttpProxy proxy) {
         HttpServerRequest request = ctx.request();
         Exchange exchange = new Exchange();
-        exchange.body = ctx.get(BODY);
+        exchange.body = ctx.get(WholeBody.KEY);
         exchange.callerReference = ctx.get(CALLER_REFERENCE_KEY);
         exchanges.put(request, exchange);
         ctx.addEndHandler(v -> exchanges.remove(request));
         proxy.handle(request);
     }
 
-    /**
-     * A bulk upload's body on its way upstream, counted: past the limit it fails, so the upstream request is reset
-     * and the caller answered 413 — whatever the Content-Length claimed, or with none (chunked).
-     */
-    private static final class Counted implements ReadStream<Buffer> {
-        private final ReadStream<Buffer> source;
-        private final long limit;
-        private final Exchange exchange;
-        private long seen;
-        private io.vertx.core.Handler<Throwable> exceptionHandler;
-
-        Counted(ReadStream<Buffer> source, long limit, Exchange exchange) {
-            this.source = source;
-            this.limit = limit;
-            this.exchange = exchange;
-        }
-
-        @Override
-        public ReadStream<Buffer> exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
-            this.exceptionHandler = handler;
-            source.exceptionHandler(handler);
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> handler(io.vertx.core.Handler<Buffer> handler) {
-            if (handler == null) {
-                source.handler(null);
-                return this;
-            }
-            source.handler(chunk -> {
-                if (exchange.tooLarge) {
-                    return;
-                }
-                seen += chunk.length();
-                if (seen > limit) {
-                    exchange.tooLarge = true;
-                    source.pause();
-                    if (exceptionHandler != null) {
-                        exceptionHandler.handle(new IllegalStateException("body over " + limit + " bytes"));
-                    }
-                    return;
-                }
-                handler.handle(chunk);
-            });
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> pause() {
-            source.pause();
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> resume() {
-            source.resume();
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> fetch(long amount) {
-            source.fetch(amount);
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> endHandler(io.vertx.core.Handler<Void> endHandler) {
-            source.endHandler(endHandler);
-            return this;
-        }
-    }
-
-    /**
-     * Tells the upstream who forwarded the request, returns the correlation id to the caller, feeds the route's
-     * circuit breaker, and turns a failed or timed-out upstream into 503 or 504 problem+json naming the service
-     * (the proxy library alone would answer a bare 502).
-     */
-    private final class UpstreamInterceptor implements ProxyInterceptor {
-
-        private static final String FAILURE = "aurum.upstream-failure";
-        private static final String CALLERS_FAULT = "aurum.callers-fault";
-        private final String routeName;
-        private final CircuitBreaker breaker;
-        private final String upstreamBase;
-
-        UpstreamInterceptor(String routeName, CircuitBreaker breaker, java.net.URI upstream) {
-            this.routeName = routeName;
-            this.breaker = breaker;
-            this.upstreamBase = upstream.getScheme() + "://" + upstream.getRawAuthority();
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            var proxied = context.request();
-            var original = proxied.proxiedRequest();
-            Exchange exchange = exchanges.get(original);
-            MultiMap headers = proxied.headers();
-            headers.set("X-Forwarded-Proto", original.scheme() == null ? "http" : original.scheme());
-            String connection = remoteAddress(original);
-            String forwardedFor = callerAddress.forwardedFor(connection, original.getHeader("X-Forwarded-For"));
-            if (forwardedFor != null) {
-                headers.set("X-Forwarded-For", forwardedFor);
-            } else {
-                headers.remove("X-Forwarded-For");
-            }
-            if (original.authority() != null) {
-                headers.set("X-Forwarded-Host", original.authority().toString());
-            }
-            if (exchange != null && exchange.body != null) {
-                // received whole before the upstream was asked
-                proxied.setBody(exchange.body.length() == 0 ? null : Body.body(exchange.body));
-            } else if (exchange != null && proxied.getBody() != null) {
-                proxied.setBody(Body.body(new Counted(proxied.getBody().stream(), config.bulkMaxBodyBytes(), exchange),
-                        proxied.getBody().length()));
-            }
-            return context.sendRequest().onComplete(outcome -> {
-                if (outcome.failed()) {
-                    context.set(FAILURE, outcome.cause());
-                    // the caller's fault: it sent too much, was still sending when time ran out, or went away
-                    boolean timedOut = outcome.cause() instanceof java.util.concurrent.TimeoutException
-                            || outcome.cause().getClass().getSimpleName().contains("Timeout");
-                    boolean callers = exchange != null && exchange.tooLarge || timedOut && !original.isEnded()
-                            || original.response().closed();
-                    if (callers) {
-                        context.set(CALLERS_FAULT, Boolean.TRUE);
-                    } else {
-                        breaker.onFailure();
-                    }
-                } else if (outcome.result().getStatusCode() >= 502 && outcome.result().getStatusCode() <= 504) {
-                    breaker.onFailure();
-                } else {
-                    breaker.onSuccess();
-                }
-            });
-        }
-
-        @Override
-        public Future<Void> handleProxyResponse(ProxyContext context) {
-            String correlationId = context.request().headers().get(CorrelationId.HEADER);
-            HttpServerRequest original = context.request().proxiedRequest();
-            Exchange exchange = exchanges.get(original);
-            Throwable failure = context.get(FAILURE, Throwable.class);
-            ProxyResponse response = context.response();
-            if (failure != null) {
-                boolean callers = context.get(CALLERS_FAULT, Boolean.class) != null;
-                boolean tooLarge = exchange != null && exchange.tooLarge;
-                boolean timeout = failure instanceof java.util.concurrent.TimeoutException
-                        || failure.getClass().getSimpleName().contains("Timeout");
-                int status = tooLarge ? 413 : callers ? 408 : timeout ? 504 : 503;
-                String slug = switch (status) {
-                    case 413 -> "payload-too-large";
-                    case 408 -> "request-timeout";
-                    case 504 -> "upstream-timeout";
-                    default -> "upstream-unavailable";
-                };
-                String title = switch (status) {
-                    case 413 -> "Payload too large";
-                    case 408 -> "Request timeout";
-                    case 504 -> "Gateway timeout";
-                    default -> "Service unavailable";
-                };
-                String detail = switch (status) {
-                    case 413 -> "The body may be at most " + config.bulkMaxBodyBytes() + " bytes";
-                    case 408 -> "The request did not arrive completely in time";
-                    case 504 -> "The " + routeName + " service did not answer in time";
-                    default -> "The " + routeName + " service is unavailable";
-                };
-                if (callers) {
-                    LOG.debugf("Request to %s ended by the caller's side: %s", routeName, failure.toString());
-                } else {
-                    LOG.warnf("Upstream %s failed: %s", routeName, failure.toString());
-                }
-                Problem problem = new Problem(Problem.type(slug), title, status, detail, original.path(), correlationId, List.of());
-                response.setStatusCode(status).setStatusMessage(title);
-                response.headers().clear();
-                response.putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .setBody(Body.body(Buffer.buffer(json(problem))));
-                if (callers) {
-                    response.putHeader("Connection", "close");
-                }
-            }
-            String location = response.headers().get("Location");
-            if (location != null && location.startsWith(upstreamBase)) {
-                response.headers().set("Location", publicBase(original) + location.substring(upstreamBase.length()));
-            }
-            if (correlationId != null) {
-                response.headers().set(CorrelationId.HEADER, correlationId);
-            }
-            response.headers().remove(REQUEST_ID);
-            if (exchange != null && exchange.callerReference != null) {
-                response.headers().set(REQUEST_ID, exchange.callerReference);
-            }
-            return context.sendResponse();
-        }
-    }
-
-    /** The base URL the caller used, or the configured public one: never an upstream's internal address. */
-    private String publicBase(HttpServerRequest original) {
-        if (config.publicBaseUrl().isPresent()) {
-            String base = config.publicBaseUrl().get().toString();
-            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        }
-        String scheme = original.scheme() == null ? "http" : original.scheme();
-        return scheme + "://" + (original.authority() == null ? "localhost" : original.authority().toString());
-    }
 }
