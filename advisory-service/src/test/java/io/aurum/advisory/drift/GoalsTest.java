@@ -72,4 +72,30 @@ class GoalsTest {
                 .body(goal("HOME", "100.00", "2040-01-01", "0")).post("/api/advice/clients/" + client + "/goals").then()
                 .statusCode(404);
     }
+
+    @Test
+    void hostileGoalsAreRefusedNamingTheFieldInBankWords() {
+        UUID client = fixtures.clientAssessed("C2");
+        String base = goal("HOME", "100.00", "2040-01-01", "0");
+        String[][] cases = {
+                {base.replace("女儿留学", "女儿\\u0000留学"), "name", "must not contain the NUL character (U+0000)"},
+                {base.replace("女儿留学", "\u202E学留儿女"), "name", "must not contain invisible direction or zero-width characters (found U+202E)"},
+                {base.replace("2040-01-01", "+999999999-12-31"), "targetDate", "must be a date (YYYY-MM-DD) between 1900-01-01 and 2200-12-31"},
+                {base.replace("2040-01-01", "2201-01-01"), "targetDate", "must be a date (YYYY-MM-DD) between 1900-01-01 and 2200-12-31"},
+                {base.replace("\"100.00\"", "1e-2000000"), "targetAmount.amount",
+                        "must be a decimal number with at most 18 digits before and 8 after the point"},
+                {base.replace("\"100.00\"", "\"1e400\""), "targetAmount.amount",
+                        "must be a decimal number with at most 18 digits before and 8 after the point"},
+                {base.replace("{\"type\":\"HOME\",", "{\"type\":\"HOME\",\"type\":\"OTHER\","), "type", "appears twice; send each field once"},
+        };
+        for (String[] c : cases) {
+            given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
+                    .body(c[0].getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/advice/clients/" + client + "/goals").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(c[1])).body("errors[0].message", equalTo(c[2]))
+                    .body("detail", equalTo(c[1] + " " + c[2]));
+        }
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).get("/api/advice/clients/" + client + "/goals").then()
+                .statusCode(200).body("", hasSize(0));
+    }
 }

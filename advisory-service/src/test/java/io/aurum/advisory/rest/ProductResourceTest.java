@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import static io.restassured.RestAssured.given;
 import static io.restassured.config.JsonConfig.jsonConfig;
 import static io.restassured.config.RestAssuredConfig.config;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -51,5 +52,16 @@ class ProductResourceTest {
         given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).get("/api/advice/products?status=ON_HOLD")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status"));
+        // hostile parameters are 400s naming the parameter, never a 404 or a 500 (issue 28)
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).urlEncodingEnabled(false).get("/api/advice/products?maxRisk=1e400")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("maxRisk")).body("errors[0].message", equalTo("must be a whole number"));
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).urlEncodingEnabled(false).get("/api/advice/products?page=9223372036854775808")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).urlEncodingEnabled(false).get("/api/advice/products?status=%00")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("must not contain the NUL character (U+0000)"));
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.ADVISOR_CHEN)).urlEncodingEnabled(false).get("/api/advice/products/%E2%80%AEx")
+                .then().statusCode(400).body("errors[0].field", equalTo("id")).body("errors[0].message", containsString("U+202E"));
     }
 }

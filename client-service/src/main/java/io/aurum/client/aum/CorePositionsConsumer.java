@@ -2,6 +2,7 @@ package io.aurum.client.aum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aurum.common.web.InputRules;
 import io.aurum.messaging.BatchApply;
 import io.aurum.messaging.PoisonMessageException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,9 +111,12 @@ public class CorePositionsConsumer {
         LocalDate asOf;
         try {
             clientId = UUID.fromString(String.valueOf(clientText));
-            asOf = LocalDate.parse(String.valueOf(asOfText));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new PoisonMessageException("core.positions message needs clientId (UUID) and asOf (date)");
+            // the day's rates are read before the positions are checked: a year the database cannot hold would fail
+            // the whole batch rather than this message
+            asOf = InputRules.date(String.valueOf(asOfText));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("core.positions message needs clientId (UUID) and asOf (a date between "
+                    + InputRules.EARLIEST_DATE + " and " + InputRules.LATEST_DATE + ")");
         }
         JsonNode positions = node.get("positions");
         if (positions == null || !positions.isArray() || positions.size() > MAX_POSITIONS) {

@@ -1,6 +1,7 @@
 package io.aurum.client.aum;
 
 import io.aurum.client.domain.AssetClass;
+import io.aurum.common.web.InputRules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,8 +26,6 @@ public record PositionRow(LocalDate asOf, UUID clientId, String productCode, Ass
             return field;
         }
     }
-
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000000"); // 10^18
 
     /** Validates the raw values of one position (from a CSV line, a JSON line or a Kafka message). */
     public static PositionRow parse(String asOf, String clientId, String productCode, String assetClass, String currency,
@@ -57,15 +56,13 @@ public record PositionRow(LocalDate asOf, UUID clientId, String productCode, Ass
         }
         BigDecimal value;
         try {
-            value = new BigDecimal(required("amount", amount));
-        } catch (NumberFormatException e) {
-            throw new Invalid("amount", "is not a number");
+            // bounded before any arithmetic: rounding 1e-4000000 to cents would take time that grows with the exponent
+            value = InputRules.decimal(required("amount", amount));
+        } catch (InputRules.Refused e) {
+            throw new Invalid("amount", e.getMessage());
         }
         if (value.signum() < 0) {
             throw new Invalid("amount", "must not be negative");
-        }
-        if (value.compareTo(MAX_AMOUNT) >= 0) {
-            throw new Invalid("amount", "is too large");
         }
         value = value.setScale(2, RoundingMode.HALF_UP);
         Integer risk = null;
@@ -101,13 +98,16 @@ public record PositionRow(LocalDate asOf, UUID clientId, String productCode, Ass
             int dayOfMonth = digits(text, 8, 10);
             if (year >= 0 && month >= 0 && dayOfMonth >= 0) {
                 try {
-                    return LocalDate.of(year, month, dayOfMonth);
+                    LocalDate day = LocalDate.of(year, month, dayOfMonth);
+                    if (InputRules.inDateRange(day)) {
+                        return day;
+                    }
                 } catch (DateTimeException e) {
                     // no such day: invalid below
                 }
             }
         }
-        throw new Invalid("asOf", "is not a date (YYYY-MM-DD)");
+        throw new Invalid("asOf", InputRules.DATE_RULE);
     }
 
     private static int digits(String text, int from, int to) {

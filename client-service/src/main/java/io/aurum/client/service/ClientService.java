@@ -21,6 +21,7 @@ import io.aurum.client.rest.ClientView;
 import io.aurum.client.rest.NewClient;
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.problem.FieldError;
+import io.aurum.common.problem.ProblemMappers;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
 import io.aurum.messaging.Outbox;
@@ -247,8 +248,8 @@ public class ClientService {
         try {
             candidate = mapper.treeToValue(merged, NewClient.class);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed-body", "Malformed request body", e.getOriginalMessage(),
-                    List.of(new FieldError(fieldOf(e, fields), "has the wrong type or format")));
+            // Jackson's own message names Java types: the shared mapper says what the field must be instead
+            throw ProblemMappers.bodyProblem(e);
         }
         Set<ConstraintViolation<NewClient>> violations = validator.validate(candidate);
         if (!violations.isEmpty()) {
@@ -466,14 +467,6 @@ public class ClientService {
         // personal data is not decrypted for a patch: absent unless the patch sets it
         node.remove(Arrays.asList("identityNumber", "phone", "email", "address"));
         return node;
-    }
-
-    private static String fieldOf(JsonProcessingException e, List<String> fields) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()
-                && jme.getPath().get(0).getFieldName() != null) {
-            return jme.getPath().get(0).getFieldName();
-        }
-        return fields.isEmpty() ? "body" : fields.get(0);
     }
 
     private static String strip(String value) {

@@ -154,6 +154,53 @@ class AumAndTieringTest {
     }
 
     @Test
+    void hostileAmountsAndDaysInAFileOrTheFeedAreRejectedRowsNotACpuBurn() {
+        String a = register("恶意上传");
+        String csv = String.join("\n",
+                "as_of,client_id,product_code,asset_class,currency,amount,risk_rating",
+                "2025-03-11," + a + ",FUND-EQ-01,EQUITY,CNY,1e-4000000,4",
+                "2025-03-11," + a + ",FUND-EQ-02,EQUITY,CNY,1e-2000000,4",
+                "2025-03-11," + a + ",FUND-EQ-03,EQUITY,CNY,1e400,4",
+                "2025-03-11," + a + ",FUND-EQ-04,EQUITY,CNY,1234567890123456789012345678901234567890,4",
+                "1899-12-31," + a + ",FUND-EQ-05,EQUITY,CNY,100,4",
+                "2025-03-11," + a + ",DEP-1,CASH,CNY,2500.50,1") + "\n";
+        long t0 = System.nanoTime();
+        JsonPath job = upload("text/csv", csv);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getLong("rowsLoaded")).isEqualTo(1);
+        assertThat(job.getList("errors.row", Integer.class)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(job.getList("errors.field", String.class)).containsExactly("amount", "amount", "amount", "amount", "asOf");
+        assertThat(job.getList("errors.message", String.class).get(0))
+                .isEqualTo("must be a decimal number with at most 18 digits before and 8 after the point");
+        assertThat(aum(a)).isEqualByComparingTo("2500.50");
+
+        JsonPath lines = upload("application/x-ndjson", "{\"asOf\":\"2025-03-11\",\"clientId\":\"" + a + "\",\"productCode\":\"X\","
+                + "\"assetClass\":\"CASH\",\"currency\":\"CNY\",\"amount\":\"1e-4000000\"}\n");
+        assertThat(lines.getList("errors.field", String.class)).containsExactly("amount");
+
+        // the feed: a day the database cannot hold goes to the dead-letter topic alone, the next message applies
+        String poisonKey = "year-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>("core.positions", poisonKey, """
+                    {"clientId":"%s","asOf":"+999999999-12-31","positions":[]}""".formatted(a)));
+            producer.send(new ProducerRecord<>("core.positions", poisonKey, """
+                    {"clientId":"%s","asOf":"2025-03-12","positions":[
+                      {"productCode":"DEP-1","assetClass":"CASH","currency":"CNY","amount":"1e-4000000"}]}""".formatted(a)));
+            producer.send(new ProducerRecord<>("core.positions", a, """
+                    {"clientId":"%s","asOf":"2025-03-12","positions":[
+                      {"productCode":"DEP-1","assetClass":"CASH","currency":"CNY","amount":"3000.00","riskRating":1}]}""".formatted(a)));
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(aum(a)).isEqualByComparingTo("3000.00"));
+        List<String> dead = io.aurum.client.rest.KafkaProbe.events(bootstrap, "client-service.dlq", poisonKey, "clientId", 2);
+        assertThat(dead).hasSize(2);
+    }
+
+    @Test
     void aBulkUploadAnalyzesTheTablesItFillsInItsTransaction() {
         String c = register("批量统计");
         Object before = QuarkusTransaction.requiringNew().call(() ->

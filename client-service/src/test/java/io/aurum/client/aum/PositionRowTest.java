@@ -3,12 +3,14 @@ package io.aurum.client.aum;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The per-row validation of uploads and core-banking snapshots (no Quarkus: pure rules). */
 class PositionRowTest {
@@ -53,6 +55,28 @@ class PositionRowTest {
         for (String bad : new String[]{"a".repeat(65), "-P1", ".P1", "_P1", "P 1", "P/1", "产品1", "P1;"}) {
             invalid("2026-02-03", bad, "CNY", "productCode");
         }
+    }
+
+    @Test
+    void hostileAmountsAreRejectedRowsAtOnceNotACpuBurn() {
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            for (String bad : new String[]{"1e-4000000", "1e-2000000", "1e400", "1234567890123456789012345678901234567890",
+                    "9223372036854775808", "1000000000000000000", "0.000000001", "NaN", "١٢٣"}) {
+                assertThatThrownBy(() -> PositionRow.parse("2026-02-03", CLIENT, "P1", "EQUITY", "CNY", bad, null, RATES))
+                        .as(bad).isInstanceOf(PositionRow.Invalid.class)
+                        .satisfies(e -> assertThat(((PositionRow.Invalid) e).field()).isEqualTo("amount"))
+                        .hasMessage("must be a decimal number with at most 18 digits before and 8 after the point");
+            }
+        });
+        assertThatThrownBy(() -> PositionRow.parse("2026-02-03", CLIENT, "P1", "EQUITY", "CNY", "-5", null, RATES))
+                .hasMessage("must not be negative");
+    }
+
+    @Test
+    void daysBefore1900AreRejected() throws PositionRow.Invalid {
+        invalid("1899-12-31", "P1", "CNY", "asOf");
+        invalid("0000-01-01", "P1", "CNY", "asOf");
+        assertThat(row("1900-01-01", "P1", "CNY").asOf()).isEqualTo(LocalDate.of(1900, 1, 1));
     }
 
     @Test

@@ -115,7 +115,7 @@ class ClientResourceTest {
     @Test
     void badInputIsAProblemNamingTheField() {
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
-                .body("{\"latinName\":\"NO NAME\",\"birthDate\":\"2999-01-01\"}")
+                .body("{\"latinName\":\"NO NAME\",\"birthDate\":\"2100-01-01\"}")
                 .post("/api/clients")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://aurum.bank/problems/validation"))

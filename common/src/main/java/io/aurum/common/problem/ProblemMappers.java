@@ -2,9 +2,18 @@ package io.aurum.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.aurum.common.web.CorrelationId;
+import io.aurum.common.web.InputRules;
+import io.aurum.common.web.json.JsonInputRules;
+import io.aurum.common.web.json.RefusedValue;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -115,7 +124,17 @@ public class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };
-        String detail = status == 404 ? "No such resource" : e.getMessage();
+        // the framework's own messages can name Java classes and methods (a REST client's failure names its interface)
+        String detail = switch (status) {
+            case 400 -> "The request is not valid";
+            case 404 -> "No such resource";
+            case 405 -> "This path does not accept that HTTP method";
+            case 406 -> "The answer is not available in the media type the Accept header asks for";
+            case 412 -> "The resource changed since you read it; read it again";
+            case 413 -> "The request body is too large";
+            case 415 -> "This operation does not take a body of that content type; the API document lists the ones it takes";
+            default -> title;
+        };
         return respond(new Problem(Problem.type(slug), title, status, detail, path(uri), CorrelationId.current(), List.of()));
     }
 
@@ -190,24 +209,154 @@ public class ProblemMappers {
     }
 
     private static Problem jsonProblem(JsonProcessingException e, UriInfo uri) {
-        String field = "body";
-        if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : jme.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (sb.length() > 0) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            field = sb.toString();
+        ApiException problem = bodyProblem(e);
+        return new Problem(Problem.type(problem.slug()), problem.title(), problem.status(), problem.getMessage(), path(uri),
+                CorrelationId.current(), problem.errors());
+    }
+
+    /**
+     * A JSON body (or a part of one) that could not be read, as a 400 that names the field by its JSON path and says
+     * in the bank's words what it must be — never Jackson's own message, which names Java types.
+     */
+    public static ApiException bodyProblem(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException jme ? jsonPath(jme) : "";
+        String field = path.isEmpty() ? "body" : path;
+        String message;
+        String duplicate = duplicateKey(e);
+        if (causeOf(e, StreamConstraintsException.class) != null) {
+            field = "body";
+            message = JsonInputRules.BODY_LIMITS;
+        } else if (causeOf(e, RefusedValue.class) != null) {
+            message = causeOf(e, RefusedValue.class).reason();
+        } else if (duplicate != null) {
+            field = path.isEmpty() ? duplicate : path + "." + duplicate;
+            message = "appears twice; send each field once";
+        } else if (syntaxError(e)) {
+            field = "body";
+            message = "is not valid JSON";
+        } else if (e instanceof JsonMappingException jme) {
+            message = expected(jme);
+        } else {
+            field = "body";
+            message = "is not valid JSON";
         }
-        String message = e instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
-        return new Problem(Problem.type("malformed-body"), "Malformed request body", 400, field + " " + message,
-                path(uri), CorrelationId.current(), List.of(new FieldError(field, message)));
+        return new ApiException(400, "malformed-body", "Malformed request body", field + " " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    private static String jsonPath(JsonMappingException jme) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : jme.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.{0,200})'");
+
+    /** The key a body repeats (strict duplicate detection is on), or null. */
+    private static String duplicateKey(JsonProcessingException e) {
+        JsonParseException parse = causeOf(e, JsonParseException.class);
+        if (parse == null || parse.getOriginalMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = DUPLICATE.matcher(parse.getOriginalMessage());
+        return m.lookingAt() ? m.group(1) : null;
+    }
+
+    /** Whether the body is not JSON at all (rather than JSON with a value of the wrong kind). */
+    private static boolean syntaxError(JsonProcessingException e) {
+        StreamReadException read = causeOf(e, StreamReadException.class);
+        return read != null && !(read instanceof InputCoercionException);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String expected(JsonMappingException e) {
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (e instanceof PropertyBindingException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return expected(mismatch.getTargetType());
+        }
+        InputCoercionException coercion = causeOf(e, InputCoercionException.class);
+        if (coercion != null) {
+            return expected(coercion.getTargetType());
+        }
+        if (e instanceof ValueInstantiationException) {
+            return "is not valid";
+        }
+        return "has the wrong type or format";
+    }
+
+    /** What a value of a Java type looks like on the API, in the bank's words. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type or format";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == java.time.LocalDate.class) {
+            return InputRules.DATE_RULE;
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class || type == java.time.ZonedDateTime.class) {
+            return InputRules.INSTANT_RULE;
+        }
+        if (type == java.time.LocalDateTime.class) {
+            return "must be a date and time (ISO-8601, e.g. 2026-11-25T09:30:00)";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "must be a time of day (HH:MM)";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "must be a month (YYYY-MM)";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return InputRules.DECIMAL_RULE;
+        }
+        if (type == int.class || type == Integer.class || type == short.class || type == Short.class
+                || type == byte.class || type == Byte.class) {
+            return "must be a whole number of at most 9 digits";
+        }
+        if (type == long.class || type == Long.class || type == java.math.BigInteger.class) {
+            return "must be a whole number of at most 18 digits";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+                || Number.class.isAssignableFrom(type)) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "must be text";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 
     private static Response unauthenticated(UriInfo uri) {

@@ -51,32 +51,33 @@ public final class Params {
         throw ApiException.badField(field, "must be true or false");
     }
 
-    /** A non-negative amount with at most 18 integer digits; null when absent. */
+    /** A non-negative amount within {@link InputRules#decimal(String)}'s bounds; null when absent. */
     public static BigDecimal amount(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         BigDecimal amount;
         try {
-            amount = new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badField(field, "must be a number");
+            amount = InputRules.decimal(value);
+        } catch (InputRules.Refused e) {
+            amount = null;
         }
-        if (amount.signum() < 0 || amount.precision() - amount.scale() > 18) {
-            throw ApiException.badField(field, "must be a non-negative amount");
+        if (amount == null || amount.signum() < 0) {
+            throw ApiException.badField(field, "must be a non-negative amount with at most " + InputRules.MAX_INTEGER_DIGITS
+                    + " digits before and " + InputRules.MAX_FRACTION_DIGITS + " after the point");
         }
         return amount;
     }
 
-    /** An ISO date (YYYY-MM-DD); the fallback when absent. */
+    /** An ISO date (YYYY-MM-DD) within {@link InputRules}' range; the fallback when absent. */
     public static LocalDate date(String field, String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "must be a date (YYYY-MM-DD)");
+            return InputRules.date(value);
+        } catch (InputRules.Refused e) {
+            throw ApiException.badField(field, e.getMessage());
         }
     }
 
@@ -96,15 +97,20 @@ public final class Params {
         }
     }
 
-    /** An ISO-8601 instant; null when absent. */
+    /** An ISO-8601 date and time with its offset, within {@link InputRules}' range; null when absent. */
     public static Instant instant(String field, String value) {
+        return instant(field, value, null);
+    }
+
+    /** Like {@link #instant(String, String)}, with a fallback when absent. */
+    public static Instant instant(String field, String value, Instant fallback) {
         if (value == null || value.isBlank()) {
-            return null;
+            return fallback;
         }
         try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "must be an ISO-8601 instant, e.g. 2026-11-25T00:00:00Z");
+            return InputRules.instant(value);
+        } catch (InputRules.Refused e) {
+            throw ApiException.badField(field, e.getMessage());
         }
     }
 

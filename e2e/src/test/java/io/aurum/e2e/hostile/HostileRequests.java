@@ -21,7 +21,10 @@ import java.util.UUID;
  * Generates hostile requests for every operation of the aggregated OpenAPI document: wrong types, missing and extra
  * fields, huge strings and numbers, invalid UTF-8, unknown enum values, SQL/script injection, path traversal,
  * oversize bodies, duplicate keys, malformed JSON and wrong content types — on path parameters, query parameters and
- * JSON bodies (built from each operation's schema, then broken one way at a time). Deterministic for a seed.
+ * JSON bodies (built from each operation's schema, then broken one way at a time). Issue 28 adds, per parameter and per
+ * field by its schema type: NUL, lone surrogates, bidi overrides and zero-width characters; dates of year ±999999999,
+ * 1899, 2201 or 2026-02-30; exponents such as 1e-2000000 and 1e400, 40-digit numbers and 9223372036854775808; deep
+ * nesting and a real field sent twice. Deterministic for a seed.
  */
 public final class HostileRequests {
 
@@ -44,8 +47,23 @@ public final class HostileRequests {
             "SELECT pg_sleep(10)", "admin'--", "\\", "\r\nSet-Cookie: x=y");
     static final List<String> HOSTILE_NUMBERS = List.of("1e400", "-1e400", "123456789012345678901234567890123456789",
             "-99999999999999999999", "0.0000000000000000000000001", "NaN", "Infinity", "-0", "1.5e-400", "9223372036854775808");
+    /** Text PostgreSQL cannot store or that reads differently from what is stored (issue 28): each must be a 400. */
+    static final List<String> HOSTILE_UNICODE = List.of("a\u0000b", "\u0000", "\uDC00", "x\uD800y", "\u202Dgnp.exe",
+            "Li\u202EWei", "zero\u200Bwidth", "\u200D", "\u2066isolate\u2069", "\uFEFFbom", "word\u2060joiner", "\u200Fmark");
+    /** Those a URL can carry: UTF-8 has no encoding for half a surrogate pair (URLEncoder would send "?"). */
+    static final List<String> HOSTILE_UNICODE_IN_URLS = HOSTILE_UNICODE.stream()
+            .filter(v -> v.chars().noneMatch(c -> Character.isSurrogate((char) c))).toList();
+    /** Dates outside 1900-01-01 … 2200-12-31, or no such day. */
+    static final List<String> HOSTILE_DATES = List.of("+999999999-12-31", "-999999999-01-01", "1899-12-31", "2201-01-01",
+            "2026-02-30", "0000-01-01");
+    static final List<String> HOSTILE_DATE_TIMES = List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+            "1899-12-31T23:59:59Z", "2201-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-25T09:30:00");
+    /** Numbers whose exponent or length would cost time or overflow a long. */
+    static final List<String> HOSTILE_DECIMALS = List.of("1e-2000000", "1e400", "-1e400", "1234567890123456789012345678901234567890",
+            "9223372036854775808", "1e-4000000", "0.000000001");
     static final List<String> HOSTILE_PATH_SEGMENTS = List.of("not-a-uuid", "..%2F..%2Fadmin", "%2e%2e%2f%2e%2e%2fq%2fmetrics",
-            "%27%20OR%201%3D1", "%3Cscript%3E", "00000000-0000-0000-0000-000000000000", "A".repeat(3000), "%00", "C9", "-1");
+            "%27%20OR%201%3D1", "%3Cscript%3E", "00000000-0000-0000-0000-000000000000", "A".repeat(3000), "%00", "C9", "-1",
+            "%E2%80%AE", "%EF%BB%BF", "a%E2%80%8Bb", "%ED%A0%80");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonNode components;
@@ -108,6 +126,16 @@ public final class HostileRequests {
             Map<String, String> q = validQuery(op);
             q.put(name, HOSTILE_NUMBERS.get(random.nextInt(HOSTILE_NUMBERS.size())));
             out.add(request(op, validPath(op), q, op.bodyContentType(), bytes(valid), "query-number:" + name));
+            q = validQuery(op);
+            q.put(name, HOSTILE_UNICODE_IN_URLS.get(random.nextInt(HOSTILE_UNICODE_IN_URLS.size())));
+            out.add(request(op, validPath(op), q, op.bodyContentType(), bytes(valid), "query-unicode:" + name));
+            List<String> typed = hostileFor(op.queryParams().get(name));
+            typed = typed == HOSTILE_UNICODE ? HOSTILE_UNICODE_IN_URLS : typed;
+            if (typed != null) {
+                q = validQuery(op);
+                q.put(name, typed.get(random.nextInt(typed.size())));
+                out.add(request(op, validPath(op), q, op.bodyContentType(), bytes(valid), "query-typed:" + name));
+            }
         }
         String json = op.bodyContentType() == null ? "application/json" : op.bodyContentType();
         List<byte[]> raw = List.of(
@@ -116,6 +144,8 @@ public final class HostileRequests {
                 "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8),
                 new byte[]{0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, (byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x22, 0x7d},
                 ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8),
+                ("{\"a\":".repeat(5000) + "1" + "}".repeat(5000)).getBytes(StandardCharsets.UTF_8),
+                ("{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8),
                 ("{\"x\":\"" + "B".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
         for (byte[] b : raw) {
             out.add(request(op, validPath(op), validQuery(op), json, b, "raw-body"));
@@ -131,6 +161,26 @@ public final class HostileRequests {
                 ObjectNode missing = valid.deepCopy();
                 missing.remove(f);
                 out.add(request(op, validPath(op), validQuery(op), json, bytes(missing), "missing:" + f));
+            }
+            if (!fields.isEmpty()) {
+                // a real field twice: which of the two values counts must not be a question
+                String f = fields.get(random.nextInt(fields.size()));
+                String doubled = "{" + jsonText(f) + ":" + jsonText("ZZZ_UNKNOWN_ENUM") + "," + new String(bytes(valid), StandardCharsets.UTF_8).substring(1);
+                out.add(request(op, validPath(op), validQuery(op), json, doubled.getBytes(StandardCharsets.UTF_8), "duplicate-key:" + f));
+            }
+            Map<String, JsonNode> properties = properties(op.bodySchema());
+            for (String f : fields) {
+                List<String> typed = hostileFor(properties.get(f));
+                if (typed == null) {
+                    continue;
+                }
+                ObjectNode broken = valid.deepCopy();
+                String v = typed.get(random.nextInt(typed.size()));
+                boolean number = typed == HOSTILE_DECIMALS && random.nextBoolean();
+                // decimals also as bare JSON numbers (written as they are, not as a double)
+                String body = new String(bytes(broken.put(f, number ? "@@N@@" : v)), StandardCharsets.UTF_8)
+                        .replace("\"@@N@@\"", v);
+                out.add(request(op, validPath(op), validQuery(op), json, body.getBytes(StandardCharsets.UTF_8), "field-typed:" + f));
             }
             ObjectNode extra = valid.deepCopy();
             extra.put("isAdmin", true);
@@ -180,6 +230,59 @@ public final class HostileRequests {
             case 7 -> current != null && current.isObject() ? hostileObject((ObjectNode) current) : f.textNode("A".repeat(70_000));
             default -> f.numberNode(-1);
         };
+    }
+
+    /**
+     * The hostile values (issue 28) for a parameter or field of a schema: dates for dates, moments for date-times,
+     * decimals for numbers, text for other strings; null for what is none of these (objects, lists, booleans).
+     */
+    List<String> hostileFor(JsonNode schema) {
+        JsonNode s = resolve(schema);
+        if (s == null) {
+            return null;
+        }
+        String type = s.path("type").asText("");
+        String format = s.path("format").asText("");
+        if ("date".equals(format)) {
+            return HOSTILE_DATES;
+        }
+        if ("date-time".equals(format)) {
+            return HOSTILE_DATE_TIMES;
+        }
+        if ("number".equals(type) || "integer".equals(type)) {
+            return HOSTILE_DECIMALS;
+        }
+        if ("string".equals(type) && !s.has("enum") && !"uuid".equals(format)) {
+            return HOSTILE_UNICODE;
+        }
+        return null;
+    }
+
+    /** The properties of an object schema (through $ref and the first allOf); empty for anything else. */
+    Map<String, JsonNode> properties(JsonNode schema) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        JsonNode s = resolve(schema);
+        if (s != null) {
+            s.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        for (int depth = 0; schema != null && !schema.isMissingNode() && depth < 8; depth++) {
+            if (schema.has("$ref")) {
+                schema = components.path(schema.get("$ref").asText().replace("#/components/schemas/", ""));
+            } else if (schema.has("allOf") && schema.get("allOf").size() > 0 && !schema.has("type")) {
+                schema = schema.get("allOf").get(0);
+            } else {
+                return schema;
+            }
+        }
+        return null;
+    }
+
+    private String jsonText(String text) {
+        return new String(bytes(JsonNodeFactory.instance.textNode(text)), StandardCharsets.UTF_8);
     }
 
     private JsonNode hostileObject(ObjectNode current) {

@@ -101,5 +101,14 @@ class ComplaintsTest {
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"clientId\":\"" + UUID.randomUUID() + "\",\"category\":\"SERVICE\",\"subject\":\"s\",\"description\":\"d\"}")
                 .post("/api/engagement/complaints").then().statusCode(404);
+        // a subject that reads differently from what is stored (bidi override, zero-width) is refused, not kept
+        for (String subject : new String[]{"\u202Egnp.exe", "refund\u200Bnow", "\u2066x\u2069", "\uFEFFfee", "s\\u0000"}) {
+            given().auth().oauth2(token(DemoUsers.CLIENT_LIU)).contentType(ContentType.JSON)
+                    .body(("{\"category\":\"SERVICE\",\"subject\":\"" + subject + "\",\"description\":\"d\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/engagement/complaints").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("subject"));
+        }
+        given().auth().oauth2(token(DemoUsers.CLIENT_LIU)).queryParam("status", "OPEN\u0000")
+                .get("/api/engagement/complaints").then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 }

@@ -119,6 +119,37 @@ class LoyaltyTest {
     }
 
     @Test
+    void hostileKeysDaysAndPointsAreRefusedNamingTheFieldAndChangeNothing() {
+        UUID client = fixtures.client("PLATINUM");
+        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON).body("{\"points\":50000,\"reason\":\"test\"}")
+                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().statusCode(201);
+        // a NUL reached PostgreSQL as the idempotency key and answered 500
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body("{\"rewardCode\":\"CAR-WASH\",\"idempotencyKey\":\"key\\u0000" + UUID.randomUUID() + "\"}")
+                .post("/api/engagement/loyalty/clients/" + client + "/redemptions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("idempotencyKey"))
+                .body("errors[0].message", equalTo("must not contain the NUL character (U+0000)"));
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
+                .body("{\"rewardCode\":\"CAR-WASH\",\"rewardCode\":\"TEA-SET\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/engagement/loyalty/clients/" + client + "/redemptions").then().statusCode(400)
+                .body("errors[0].field", equalTo("rewardCode"));
+        for (String day : new String[]{"+999999999-12-31", "-999999999-01-01", "1899-12-31", "2201-01-01", "2026-02-30"}) {
+            given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON).body("{\"on\":\"" + day + "\",\"note\":\"PVG T2\"}")
+                    .post("/api/engagement/loyalty/clients/" + client + "/benefits/AIRPORT-LOUNGE/uses").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("on"))
+                    .body("detail", equalTo("on must be a date (YYYY-MM-DD) between 1900-01-01 and 2200-12-31"));
+        }
+        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON).body("{\"points\":9223372036854775808,\"reason\":\"x\"}")
+                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().statusCode(400)
+                .body("errors[0].field", equalTo("points")).body("errors[0].message", equalTo("must be a whole number of at most 18 digits"));
+        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON).body("{\"points\":1.5,\"reason\":\"x\"}")
+                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().statusCode(400)
+                .body("errors[0].field", equalTo("points"));
+        assertThat(balance(client)).isEqualTo(50_000);
+        assertThat(fixtures.sql("SELECT count(*) FROM benefit_use WHERE client_id = '" + client + "'")).isZero();
+    }
+
+    @Test
     void aRewardOutOfStockIsRefusedWithoutALedgerChange() {
         UUID client = fixtures.client("GOLD");
         given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON).body("{\"points\":50000,\"reason\":\"test\"}")

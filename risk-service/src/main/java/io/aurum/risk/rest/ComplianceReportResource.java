@@ -1,6 +1,5 @@
 package io.aurum.risk.rest;
 
-import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Roles;
 import io.aurum.common.web.Params;
 import io.aurum.risk.domain.SuitabilityException;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api/risk/reports")
@@ -62,8 +60,8 @@ public class ComplianceReportResource {
     @APIResponse(responseCode = "200", description = "Counts per reason code")
     @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant")
     public List<ReasonCount> failedChecks(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = instant("to", to, Instant.now());
-        Instant start = instant("from", from, end.minusSeconds(30L * 24 * 3600));
+        Instant end = Params.instant("to", to, Instant.now());
+        Instant start = Params.instant("from", from, end.minusSeconds(30L * 24 * 3600));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT reason, count(*) FROM suitability_check, unnest(reason_codes) AS reason
@@ -84,16 +82,5 @@ public class ComplianceReportResource {
                 ? SuitabilityException.list("order by createdAt desc")
                 : SuitabilityException.list("status = ?1 order by createdAt desc", wanted);
         return list.stream().map(ExceptionResource.ExceptionView::of).toList();
-    }
-
-    private static Instant instant(String field, String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
     }
 }

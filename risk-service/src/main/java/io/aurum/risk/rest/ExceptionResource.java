@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/risk")
@@ -105,15 +103,5 @@ public class ExceptionResource {
     public ExceptionView reject(@PathParam("id") String id, @Valid Decision decision) {
         return ExceptionView.of(exceptions.decide(Params.uuid("id", id), false, decision == null ? null : decision.note(),
                 Caller.of(identity)));
-    }
-
-    @GET
-    @Path("/clients/{clientId}/suitability-exceptions")
-    @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.ADVISOR, Roles.COMPLIANCE_OFFICER, Roles.CLIENT})
-    @Operation(summary = "A client's suitability exceptions", description = "Newest first, every status.")
-    @APIResponse(responseCode = "200", description = "The exceptions")
-    public List<ExceptionView> forClient(@PathParam("clientId") String clientId) {
-        return exceptions.forClient(Params.uuid("clientId", clientId), Caller.of(identity)).stream()
-                .map(ExceptionView::of).toList();
     }
 }

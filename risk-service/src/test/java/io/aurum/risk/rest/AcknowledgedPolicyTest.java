@@ -79,5 +79,22 @@ class AcknowledgedPolicyTest {
                         "SELECT count(*) FROM outbox_event WHERE message_key = ?1 AND event_type = 'SuitabilityExceptionApproved'")
                 .setParameter(1, clientId.toString()).getSingleResult()).longValue());
         assertThat(events).isEqualTo(1);
+
+        // the client's exceptions, as its README operation promises: its RM, compliance and its advisor read them,
+        // an RM outside the book gets 404, a role the operation does not name 403
+        for (String reader : new String[]{DemoUsers.RM_LI, DemoUsers.COMPLIANCE_ZHAO, DemoUsers.LEAD_ZHANG}) {
+            given().auth().oauth2(KeycloakTokens.forUser(reader)).get("/api/risk/clients/" + clientId + "/suitability-exceptions")
+                    .then().statusCode(200).body("id", equalTo(java.util.List.of(exception)))
+                    .body("[0].status", equalTo("APPROVED")).body("[0].productId", equalTo("MF-EQ-CSI300"));
+        }
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_WANG)).get("/api/risk/clients/" + clientId + "/suitability-exceptions")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.OPS_SUN)).get("/api/risk/clients/" + clientId + "/suitability-exceptions")
+                .then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).get("/api/risk/clients/not-a-uuid/suitability-exceptions")
+                .then().statusCode(400).body("errors[0].field", equalTo("clientId"));
+        // the assessments and profile beside it still answer
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).get("/api/risk/clients/" + clientId + "/profile")
+                .then().statusCode(200).body("level", equalTo("C3"));
     }
 }

@@ -230,6 +230,28 @@ class RiskProfileFlowTest {
                 .then().statusCode(200);
         given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).get("/api/risk/reports/failed-checks?from=yesterday")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        // a year the database cannot hold was a 500 (issue 28)
+        given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).queryParam("to", "+999999999-12-31T23:59:59Z")
+                .get("/api/risk/reports/failed-checks").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("to")).body("errors[0].message", equalTo("must be a date and time with its offset"
+                        + " (ISO-8601, e.g. 2026-11-25T09:30:00Z) between 1900-01-01 and 2200-12-31"));
+        // hostile bodies name the field in bank words, never a Java type
+        given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"lines\":[{\"productId\":\"x\\u0000\",\"riskRating\":\"R5\","
+                        + "\"amount\":{\"amount\":1e-2000000,\"currency\":\"CNY\"}}]}")
+                .post("/api/risk/suitability-checks").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lines[0].productId"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java")));
+        given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + clientId + "\",\"lines\":[{\"productId\":\"x\",\"riskRating\":\"R5\","
+                        + "\"amount\":{\"amount\":1e-2000000,\"currency\":\"CNY\"}}]}")
+                .post("/api/risk/suitability-checks").then().statusCode(400)
+                .body("errors[0].field", equalTo("lines[0].amount.amount"))
+                .body("errors[0].message", equalTo("must be a decimal number with at most 18 digits before and 8 after the point"));
+        given().auth().oauth2(token(DemoUsers.ADVISOR_CHEN)).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"not-a-uuid\",\"lines\":[]}")
+                .post("/api/risk/suitability-checks").then().statusCode(400)
+                .body("errors[0].field", equalTo("clientId")).body("errors[0].message", equalTo("must be a UUID"));
         given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/risk/reports/failed-checks").then().statusCode(403);
     }
 
