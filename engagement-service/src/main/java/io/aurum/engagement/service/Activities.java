@@ -2,6 +2,7 @@ package io.aurum.engagement.service;
 
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.security.Caller;
+import io.aurum.common.security.CoverageAccess;
 import io.aurum.common.security.Roles;
 import io.aurum.engagement.domain.Activity;
 import io.aurum.engagement.domain.ClientCard;
@@ -112,6 +113,10 @@ public class Activities {
                 .executeUpdate();
     }
 
+    /**
+     * The guest list as far as the caller's reach goes: ops (who organise the bank-wide events) and compliance see
+     * every guest; an RM only the clients of his own book, a team lead the team's, an advisor the clients he advises.
+     */
     @Transactional
     public List<Invitation> invitations(Caller caller, UUID id) {
         Activity a = get(caller, id);
@@ -120,11 +125,18 @@ public class Activities {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT i.activity_id, i.client_id, c.full_name, c.tier, i.status, i.invited_at, i.responded_at
+                        SELECT i.activity_id, i.client_id, c.full_name, c.tier, i.status, i.invited_at, i.responded_at,
+                               c.primary_rm_id, c.advisor_id, c.team
                         FROM invitation i JOIN client_card c ON c.client_id = i.client_id
                         WHERE i.activity_id = ?1 ORDER BY i.status, c.full_name""").setParameter(1, a.id).getResultList();
-        return rows.stream().map(r -> new Invitation((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                NativeValues.instant(r[5]), NativeValues.instant(r[6]))).toList();
+        return rows.stream()
+                .filter(r -> inReach(caller, (UUID) r[1], (UUID) r[7], (UUID) r[8], (String) r[9]))
+                .map(r -> new Invitation((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        NativeValues.instant(r[5]), NativeValues.instant(r[6]))).toList();
+    }
+
+    private static boolean inReach(Caller caller, UUID client, UUID primaryRmId, UUID advisorId, String team) {
+        return caller.is(Roles.OPS_ADMIN) || CoverageAccess.canRead(caller, client, primaryRmId, advisorId, team);
     }
 
     /** The client (app) or its RM records the answer; acceptances stop at the capacity. */
@@ -159,20 +171,32 @@ public class Activities {
                 .setParameter(4, clock.instant()).executeUpdate();
     }
 
-    /** Marks who came; each attendance is an EVENT interaction. Returns how many attended. */
+    /**
+     * Marks who came; each attendance is an EVENT interaction (it resets the contact cadence) and earns points, so
+     * it can only be recorded once the activity has begun, and only for clients in the recorder's reach (an RM his
+     * own book, a team lead the team; ops any guest) — a client outside it gets the same answer as one never invited.
+     * Returns how many attended.
+     */
     @Transactional
     public int attendance(Caller caller, UUID id, List<UUID> attended) {
         Activity a = get(caller, id);
         requireOrganiser(caller, a);
+        if (clock.instant().isBefore(a.startsAt)) {
+            throw ApiException.conflict("activity-not-started", "attendance can be recorded from the activity's start, "
+                    + a.startsAt);
+        }
         for (int i = 0; i < attended.size(); i++) {
             UUID client = attended.get(i);
+            ClientCard guest = client == null ? null : ClientCard.findById(client);
+            if (guest == null || !inReach(caller, client, guest.primaryRmId, guest.advisorId, guest.team)) {
+                throw ApiException.badField("clientIds[" + i + "]", "not invited, or already marked");
+            }
             int updated = em.createNativeQuery("UPDATE invitation SET status = 'ATTENDED' WHERE activity_id = ?1 AND client_id = ?2"
                     + " AND status IN ('INVITED', 'ACCEPTED', 'DECLINED')").setParameter(1, id).setParameter(2, client).executeUpdate();
             if (updated == 0) {
                 throw ApiException.badField("clientIds[" + i + "]", "not invited, or already marked");
             }
-            ClientCard card = ClientCard.findById(client);
-            interactions.record(card, caller, Interaction.Channel.EVENT, a.startsAt.isBefore(clock.instant()) ? a.startsAt
+            interactions.record(guest, caller, Interaction.Channel.EVENT, a.startsAt.isBefore(clock.instant()) ? a.startsAt
                     : clock.instant(), "Attended " + a.name, null, null, null, a.id);
             points.attended(client, a.id, a.name);
         }

@@ -100,12 +100,52 @@ class ProposalsActivitiesAndRiskTest {
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON).body("{\"clientId\":\"" + golfer2 + "\",\"accepted\":true}")
                 .post("/api/engagement/activities/" + id + "/rsvp").then().statusCode(409)
                 .body("type", org.hamcrest.Matchers.containsString("activity-full"));
+        // attendance counts (points, the contact cadence) only once the activity has begun
+        given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).contentType(ContentType.JSON).body("{\"clientIds\":[\"" + golfer + "\"]}")
+                .post("/api/engagement/activities/" + id + "/attendance").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.containsString("activity-not-started"));
+        fixtures.exec("UPDATE activity SET starts_at = now() - interval '1 hour' WHERE id = '" + id + "'");
         given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).contentType(ContentType.JSON).body("{\"clientIds\":[\"" + gold + "\"]}")
                 .post("/api/engagement/activities/" + id + "/attendance").then().statusCode(400).body("errors[0].field", equalTo("clientIds[0]"));
         given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).contentType(ContentType.JSON).body("{\"clientIds\":[\"" + golfer + "\"]}")
                 .post("/api/engagement/activities/" + id + "/attendance").then().statusCode(200).body("count", equalTo(1));
         assertThat(fixtures.sql("SELECT count(*) FROM interaction WHERE client_id = '" + golfer + "' AND channel = 'EVENT'")).isOne();
         assertThat(fixtures.sql("SELECT count(*) FROM client_card WHERE client_id = '" + golfer + "' AND last_contact_at IS NOT NULL")).isOne();
+    }
+
+    @Test
+    void aGuestListAndItsAttendanceReachOnlyTheCallersOwnBook() {
+        String tag = "wine-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID lis = fixtures.client(UUID.randomUUID(), "PRIVATE", null, "", null, null, "\"" + tag + "\"", DemoUsers.RM_LI_ID);
+        fixtures.marketingConsent(lis, true);
+        UUID wangs = fixtures.client(UUID.randomUUID(), "PRIVATE", null, "", null, null, "\"" + tag + "\"", DemoUsers.RM_WANG_ID);
+        fixtures.marketingConsent(wangs, true);
+        String id = given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).contentType(ContentType.JSON).body("""
+                        {"name":"波尔多品鉴会","kind":"WINE_TASTING","startsAt":"%s","location":"Bund 18","capacity":10,
+                         "targetTiers":["PRIVATE"],"interestTags":["%s"]}""".formatted(Instant.now().plus(Duration.ofDays(3)), tag))
+                .post("/api/engagement/activities").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).post("/api/engagement/activities/" + id + "/invitations").then().statusCode(200);
+        // the team lead sees the team's guests; each RM only the clients of his own book
+        assertThat(guests(DemoUsers.LEAD_ZHANG, id)).contains(lis.toString(), wangs.toString());
+        assertThat(guests(DemoUsers.RM_WANG, id)).contains(wangs.toString()).doesNotContain(lis.toString());
+        assertThat(guests(DemoUsers.RM_LI, id)).contains(lis.toString()).doesNotContain(wangs.toString());
+        assertThat(guests(DemoUsers.COMPLIANCE_ZHAO, id)).contains(lis.toString(), wangs.toString());
+        // rm.wang cannot answer for rm.li's client either
+        given().auth().oauth2(token(DemoUsers.RM_WANG)).contentType(ContentType.JSON).body("{\"clientId\":\"" + lis + "\",\"accepted\":true}")
+                .post("/api/engagement/activities/" + id + "/rsvp").then().statusCode(404);
+        fixtures.exec("UPDATE activity SET starts_at = now() - interval '10 minutes' WHERE id = '" + id + "'");
+        // marking another RM's client as attended answers as for a guest never invited, and changes nothing
+        given().auth().oauth2(token(DemoUsers.RM_WANG)).contentType(ContentType.JSON).body("{\"clientIds\":[\"" + lis + "\"]}")
+                .post("/api/engagement/activities/" + id + "/attendance").then().statusCode(400)
+                .body("errors[0].field", equalTo("clientIds[0]")).body("errors[0].message", equalTo("not invited, or already marked"));
+        assertThat(fixtures.sql("SELECT count(*) FROM interaction WHERE client_id = '" + lis + "' AND channel = 'EVENT'")).isZero();
+        given().auth().oauth2(token(DemoUsers.RM_WANG)).contentType(ContentType.JSON).body("{\"clientIds\":[\"" + wangs + "\"]}")
+                .post("/api/engagement/activities/" + id + "/attendance").then().statusCode(200).body("count", equalTo(1));
+    }
+
+    private static List<String> guests(String user, String activity) {
+        return given().auth().oauth2(token(user)).get("/api/engagement/activities/" + activity + "/invitations")
+                .then().statusCode(200).extract().path("clientId");
     }
 
     @Test

@@ -56,12 +56,18 @@ public class EngagementFixtures {
     /** A client of rm.li in team-sh-01, registered through client.profile; waits until the card carries this event. */
     public UUID client(UUID id, String tier, LocalDate birthDate, String channels, String quietStart, String quietEnd,
                        String tags) {
+        return client(id, tier, birthDate, channels, quietStart, quietEnd, tags, DemoUsers.RM_LI_ID);
+    }
+
+    /** As above, in the book of the given RM (same team). */
+    public UUID client(UUID id, String tier, LocalDate birthDate, String channels, String quietStart, String quietEnd,
+                       String tags, UUID primaryRm) {
         String name = "关怀客户 " + UUID.randomUUID().toString().substring(0, 8);
         send("client.profile", id, envelope(UUID.randomUUID(), "ClientRegistered", "client-service", id, """
                 {"clientId":"%s","fullName":"%s","birthDate":%s,"lifecycleStatus":"ACTIVE","tier":"%s","primaryRmId":"%s",
                  "advisorId":"%s","team":"team-sh-01","interestTags":[%s],"preferredChannels":[%s],
                  "quietHoursStart":%s,"quietHoursEnd":%s,"erased":false}""".formatted(id, name,
-                birthDate == null ? "null" : "\"" + birthDate + "\"", tier, DemoUsers.RM_LI_ID, DemoUsers.ADVISOR_CHEN_ID,
+                birthDate == null ? "null" : "\"" + birthDate + "\"", tier, primaryRm, DemoUsers.ADVISOR_CHEN_ID,
                 tags, channels, quietStart == null ? "null" : "\"" + quietStart + "\"",
                 quietEnd == null ? "null" : "\"" + quietEnd + "\"")));
         awaitSql("SELECT count(*) FROM client_card WHERE client_id = '" + id + "' AND full_name = '" + name + "'", 1);
