@@ -242,7 +242,14 @@ class GatewayProxyTest {
                 .then().header("Access-Control-Allow-Origin", "http://127.0.0.1:5173");
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/clients")
-                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://aurum.bank/problems/origin-not-allowed"))
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://evil.example").auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI))
+                .get("/api/clients").then().statusCode(403).contentType("application/problem+json");
+        // the gateway's own origin (the web front end it serves) is never foreign
+        given().header("Origin", "http://localhost:" + io.restassured.RestAssured.port).auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI))
+                .get("/api/clients/x").then().statusCode(200);
     }
 
     @Test

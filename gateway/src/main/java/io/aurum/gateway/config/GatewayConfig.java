@@ -121,10 +121,10 @@ public interface GatewayConfig {
          * before, or none that could be valid): checked before any signature is, so a flood of forged tokens costs
          * a map look-up each, not an RSA verification. Known-good tokens never count.
          */
-        @WithDefault("100")
+        @WithDefault("20")
         double unverifiedPerAddressPerSecond();
 
-        @WithDefault("200")
+        @WithDefault("100")
         int unverifiedPerAddressBurst();
     }
 
