@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.not;
 
 /**
@@ -71,6 +72,18 @@ class AdviceJourneyE2ETest {
         String body = "{\"clientId\":\"" + client + "\",\"amount\":{\"amount\":\"1000000.00\",\"currency\":\"CNY\"},\"maxLockupDays\":365}";
         await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.ADVISOR_CHEN).get("/api/advice/clients/" + client + "/drift")
                 .then().extract().path("riskLevel") != null);
+        // issue 27: the client cannot have risk-service take its word for a product ("R1" for an R4 fund); through advice
+        // the shelf's rating decides, with the real risk-service
+        as(DemoUsers.CLIENT_LIU).body("{\"clientId\":\"" + client + "\",\"lines\":[{\"productId\":\"MF-QDII-SPX\","
+                        + "\"riskRating\":\"R1\",\"amount\":{\"amount\":\"100000.00\",\"currency\":\"CNY\"}}]}")
+                .post("/api/risk/suitability-checks").then().statusCode(403).contentType("application/problem+json")
+                .body("type", containsString("suitability-check-through-advice"))
+                .body("detail", containsString("/api/advice/suitability-checks"));
+        as(DemoUsers.CLIENT_LIU).body("{\"clientId\":\"" + client + "\",\"lines\":[{\"product\":\"MF-QDII-SPX\","
+                        + "\"amount\":{\"amount\":\"100000.00\",\"currency\":\"CNY\"}}]}")
+                .post("/api/advice/suitability-checks").then().statusCode(200)
+                .body("binding", equalTo(true)).body("lines[0].product.riskRating", equalTo("R4"))
+                .body("lines[0].verdict", equalTo("UNSUITABLE")).body("lines[0].reasons.code", hasItem("RISK_ABOVE_LEVEL"));
         Response draft = as(DemoUsers.ADVISOR_CHEN).body(body).post("/api/advice/proposals");
         draft.then().statusCode(201).body("status", equalTo("DRAFT")).body("riskLevel", equalTo("C3"))
                 .body("lines.verdict", not(hasItem("UNSUITABLE")))
@@ -98,6 +111,21 @@ class AdviceJourneyE2ETest {
         // the client sees it in the app and accepts it; another client cannot
         as(DemoUsers.CLIENT_HUANG).post("/api/advice/proposals/" + id + "/accept").then().statusCode(404);
         as(DemoUsers.CLIENT_LIU).get("/api/advice/proposals").then().statusCode(200).body("items.id", hasItem(id));
+        // staff cannot accept for the client: a branch capture waits for a second staff member
+        as(DemoUsers.RM_LI).post("/api/advice/proposals/" + id + "/accept").then().statusCode(isOneOf(202, 409));
+        as(DemoUsers.RM_LI).get("/api/advice/proposals/" + id).then().body("status", equalTo("PRESENTED"));
+        // the client acknowledges in the app whatever the real check asks it to, then accepts
+        Response shown = as(DemoUsers.CLIENT_LIU).get("/api/advice/proposals/" + id);
+        List<Map<String, Object>> shownLines = shown.path("lines");
+        for (Map<String, Object> line : shownLines) {
+            List<?> codes = (List<?>) line.get("toAcknowledge");
+            if (!codes.isEmpty()) {
+                as(DemoUsers.CLIENT_LIU).body(Map.of("line", line.get("line"), "reasonCodes", codes,
+                                "disclosureVersion", shown.path("riskDisclosure.version")))
+                        .post("/api/advice/proposals/" + id + "/acknowledgements").then().statusCode(201)
+                        .body("channel", equalTo("APP"));
+            }
+        }
         as(DemoUsers.CLIENT_LIU).post("/api/advice/proposals/" + id + "/accept").then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("client.liu"));
         // the answer closes the follow-up by itself

@@ -65,9 +65,13 @@ class RoleMatrixE2ETest {
                 new Row("GET", "/api/risk/clients/" + c + "/assessments", null,       200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/risk/reports/failed-checks", null,               403, 403, 403, 403, 200, 403, 403, 403),
                 new Row("POST", "/api/risk/questionnaires", "{}",                     403, 403, 403, 403, 403, 400, 403, 403),
+                // staff what-ifs; a client is refused whoever it asks about (its check is advisory-service's, below)
                 new Row("POST", "/api/risk/suitability-checks",
                         "{\"clientId\":\"" + c + "\",\"lines\":[{\"productId\":\"x\",\"riskRating\":\"R1\","
                                 + "\"amount\":{\"amount\":\"1000\",\"currency\":\"CNY\"}}]}",
+                                                                                      200, 404, 200, 404, 200, 403, 403, 403),
+                new Row("POST", "/api/advice/suitability-checks",
+                        "{\"clientId\":\"" + c + "\",\"lines\":[{\"product\":\"MF-BAL-001\"}]}",
                                                                                       200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/advice/products", null,                          200, 200, 200, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/advice/models", null,                            200, 200, 200, 200, 200, 200, 403, 403),
@@ -79,6 +83,7 @@ class RoleMatrixE2ETest {
                 new Row("GET", "/api/advice/clients/" + c + "/drift", null,           200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("GET", "/api/advice/clients/" + c + "/goals", null,           200, 404, 200, 404, 200, 403, 404, 403),
                 new Row("POST", "/api/advice/drift-runs", null,                       403, 403, 403, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/advice/proposals/cooling-off-runs", null,       403, 403, 403, 403, 403, 200, 403, 403),
                 new Row("GET", "/api/engagement/clients/" + c, null,                  200, 404, 200, 404, 200, 403, 403, 403),
                 new Row("GET", "/api/engagement/workbench", null,                     200, 200, 200, 403, 403, 403, 403, 403),
                 new Row("GET", "/api/engagement/complaints", null,                    200, 200, 200, 403, 200, 403, 200, 403),

@@ -22,6 +22,17 @@ public interface AdviceConfig {
     @WithDefault("0 5 * * * ?")
     String expiryCron();
 
+    /**
+     * How long the client may withdraw after accepting a proposal that holds a private product (冷静期); the acceptance
+     * is final, and ProposalAccepted published, only after it.
+     */
+    @WithDefault("PT24H")
+    Duration coolingOff();
+
+    /** When acceptances whose cooling-off has passed are made final (Quartz cron, Asia/Shanghai; "off" disables). */
+    @WithDefault("0 */5 * * * ?")
+    String coolingOffCron();
+
     /** When every client's drift is evaluated (Quartz cron, Asia/Shanghai; "off" disables). */
     @WithDefault("0 15 2 * * ?")
     String driftCron();

@@ -1,5 +1,6 @@
 package io.aurum.advisory.domain;
 
+import io.aurum.advisory.planning.RiskDisclosure;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -101,12 +102,36 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "rejection_reason")
     public String rejectionReason;
 
+    /** While COOLING_OFF: when the client's acceptance becomes final. */
+    @Column(name = "cooling_off_until")
+    public Instant coolingOffUntil;
+
+    /** When the acceptance became final (ACCEPTED): at once, or at the end of the cooling-off. */
+    @Column(name = "final_at")
+    public Instant finalAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
     @Version
     public long version;
 
     @OneToMany(mappedBy = "proposal", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     public List<ProposalLine> lines = new ArrayList<>();
+
+    /** The risk disclosure for these lines, as the client is shown it (zh/en, with the wording's version). */
+    public RiskDisclosure.Text disclosure() {
+        return RiskDisclosure.of(riskLevel, lines.stream().map(l -> new RiskDisclosure.Line(l.product.code,
+                l.product.riskRating, l.product.lockupDays, l.product.qualifiedInvestorOnly, l.product.privateProduct,
+                l.product.expectedReturn() != null)).toList());
+    }
 
     public BigDecimal placedAmount() {
         return lines.stream().map(l -> l.amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);

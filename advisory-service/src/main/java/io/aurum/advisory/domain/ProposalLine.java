@@ -9,7 +9,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aurum.advisory.proposals.LineNeeds;
+
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /** One product of a proposal, with risk-service's verdict on it. */
@@ -44,4 +49,19 @@ public class ProposalLine {
     /** JSON array of risk-service's reasons ({code, severity, textZh, textEn}). */
     @Column(nullable = false)
     public String reasons;
+
+    private static final TypeReference<List<LineNeeds.Reason>> REASONS = new TypeReference<>() {
+    };
+
+    /** What the line needs before the client can accept it, from its verdict and reasons. */
+    public LineNeeds needs(ObjectMapper mapper) {
+        List<LineNeeds.Reason> parsed;
+        try {
+            parsed = mapper.readerFor(REASONS).without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(reasons);
+        } catch (Exception e) {
+            throw new IllegalStateException("reasons of proposal line " + id + " are not readable", e);
+        }
+        return LineNeeds.of(lineNo, product.code, verdict, parsed);
+    }
 }

@@ -5,7 +5,10 @@ public final class AdviceTopics {
 
     /** ProductPublished, ProductApproved. Keyed by product id (reference data, no client). */
     public static final String PRODUCT = "advisory.product";
-    /** ProposalPresented, ProposalAccepted, ProposalRejected, ProposalExpired. Keyed by client id. */
+    /**
+     * ProposalPresented, ProposalAccepted (final acceptances only), ProposalCoolingOffStarted, ProposalCancelled,
+     * ProposalRejected, ProposalExpired. Keyed by client id.
+     */
     public static final String PROPOSAL = "advisory.proposal";
     /** RebalanceSuggested. Keyed by client id. */
     public static final String DRIFT = "advisory.drift";
@@ -14,6 +17,8 @@ public final class AdviceTopics {
     public static final String PRODUCT_APPROVED = "ProductApproved";
     public static final String PROPOSAL_PRESENTED = "ProposalPresented";
     public static final String PROPOSAL_ACCEPTED = "ProposalAccepted";
+    public static final String PROPOSAL_COOLING_OFF_STARTED = "ProposalCoolingOffStarted";
+    public static final String PROPOSAL_CANCELLED = "ProposalCancelled";
     public static final String PROPOSAL_REJECTED = "ProposalRejected";
     public static final String PROPOSAL_EXPIRED = "ProposalExpired";
     public static final String REBALANCE_SUGGESTED = "RebalanceSuggested";

@@ -14,7 +14,13 @@ public final class RiskDisclosure {
                        boolean statedYield) {
     }
 
-    public record Text(String zh, String en) {
+    /**
+     * The version of the disclosure's wording; a client's acknowledgement names the version it was shown, so raise it
+     * whenever the wording below changes.
+     */
+    public static final String VERSION = "RD-2026-1";
+
+    public record Text(String zh, String en, String version) {
     }
 
     private RiskDisclosure() {
@@ -52,6 +58,6 @@ public final class RiskDisclosure {
             zh.add("部分产品未设业绩比较基准，收益随市场波动。");
             en.add("Some products state no expected yield; their returns move with the market.");
         }
-        return new Text(String.join("", zh), String.join(" ", en));
+        return new Text(String.join("", zh), String.join(" ", en), VERSION);
     }
 }

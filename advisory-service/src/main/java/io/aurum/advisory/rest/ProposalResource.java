@@ -3,6 +3,7 @@ package io.aurum.advisory.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aurum.advisory.domain.Proposal;
 import io.aurum.advisory.domain.ProposalStatus;
+import io.aurum.advisory.service.ProposalAcceptance;
 import io.aurum.advisory.service.Proposals;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
@@ -58,11 +59,13 @@ import java.util.function.Supplier;
 public class ProposalResource {
 
     private final Proposals proposals;
+    private final ProposalAcceptance acceptance;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
 
-    public ProposalResource(Proposals proposals, SecurityIdentity identity, ObjectMapper mapper) {
+    public ProposalResource(Proposals proposals, ProposalAcceptance acceptance, SecurityIdentity identity, ObjectMapper mapper) {
         this.proposals = proposals;
+        this.acceptance = acceptance;
         this.identity = identity;
         this.mapper = mapper;
     }
@@ -93,6 +96,26 @@ public class ProposalResource {
     }
 
     public record ExpiryRun(int expired, Instant asOf) {
+    }
+
+    public record CoolingOffRun(@Schema(description = "Acceptances that became final (ProposalAccepted each)") int finalised,
+                                Instant asOf) {
+    }
+
+    public record Acknowledgement(
+            @NotNull @Min(1) @Max(30) @Schema(description = "The line (1-based, as in lines[].line)", example = "2") Integer line,
+            @NotNull @Size(min = 1, max = 20) @Schema(description = "The reason codes the client was shown for the line; they must"
+                    + " cover the line's toAcknowledge", example = "[\"LOCKUP_EXCEEDS_HORIZON\"]")
+            List<@NotNull @Pattern(regexp = "[A-Z][A-Z_]{1,39}") String> reasonCodes,
+            @NotNull @Size(max = 40) @Schema(description = "The version of the risk disclosure the client was shown"
+                    + " (riskDisclosure.version)", example = "RD-2026-1") String disclosureVersion) {
+    }
+
+    public record Acceptance(@Size(max = 40) @Schema(description = "The version of the risk disclosure the client was shown"
+            + " (riskDisclosure.version); the current one when left out", example = "RD-2026-1") String disclosureVersion) {
+    }
+
+    public record Cancellation(@Size(max = 1000) String reason) {
     }
 
     @POST
@@ -203,25 +226,128 @@ public class ProposalResource {
     }
 
     @POST
+    @Path("/{id}/acknowledgements")
+    @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Record the client's acknowledgement of a line",
+            description = "A line that is not SUITABLE can be accepted only on the client's own acknowledgement of its reasons "
+                    + "(lines[].toAcknowledge) under the current risk disclosure. The client gives it in the app (channel APP, "
+                    + "recorded at once); staff capture it at a branch (channel BRANCH), and it counts only once a second staff "
+                    + "member confirms it (POST …/acknowledgements/{ackId}/confirmation). A line with ELDERLY_HIGH_RISK (client "
+                    + "65 or over, R4 or above) needs that confirmation on an app acknowledgement too. The channel follows from "
+                    + "the token, never from the body. Kept for ever as sale evidence (what was shown, disclosure text and "
+                    + "version, channel, time, who).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "lock-up beyond the horizon", value = """
+            {"line":2,"reasonCodes":["LOCKUP_EXCEEDS_HORIZON"],"disclosureVersion":"RD-2026-1"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ProposalView.EvidenceView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or no such line",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Refused, naming the codes: acknowledgement-incomplete, not-on-the-line, "
+            + "disclosure-outdated, nothing-to-acknowledge, line-refused, already-acknowledged; not presented or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response acknowledge(@PathParam("id") String id, @Valid @NotNull Acknowledgement body) {
+        UUID pid = Params.uuid("id", id);
+        ProposalView.EvidenceView v = QuarkusTransaction.requiringNew().call(() -> ProposalView.EvidenceView.of(
+                acceptance.acknowledge(Caller.of(identity), pid, body.line(), new java.util.TreeSet<>(body.reasonCodes()),
+                        body.disclosureVersion())));
+        return Response.status(201).entity(v).build();
+    }
+
+    @POST
+    @Path("/{id}/acknowledgements/{ackId}/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Confirm an acknowledgement as the second staff member",
+            description = "Four eyes: a staff member of the client's coverage team other than the one who captured it confirms a "
+                    + "branch acknowledgement, or gives a client's app acknowledgement the extra confirmation a 65-or-over "
+                    + "client's R4+ line needs. Both names are kept.")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(implementation = ProposalView.EvidenceView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not in the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "same-staff-confirmation (the capturer cannot confirm), already-confirmed; "
+            + "not presented or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProposalView.EvidenceView confirmAcknowledgement(@PathParam("id") String id, @PathParam("ackId") String ackId) {
+        UUID pid = Params.uuid("id", id);
+        UUID eid = Params.uuid("ackId", ackId);
+        return QuarkusTransaction.requiringNew().call(() -> ProposalView.EvidenceView.of(
+                acceptance.confirmAcknowledgement(Caller.of(identity), pid, eid)));
+    }
+
+    @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
-    @Operation(summary = "Accept a presented proposal",
-            description = "The client in the app, or its RM/advisor recording a branch acceptance. Expired proposals answer 409. "
-                    + "ProposalAccepted is published.")
-    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "409", description = "Not presented, or expired",
+    @Operation(summary = "Accept a presented proposal (the client's act)",
+            description = "Accepting is the client's own act. With the client's token (the app) it is recorded at once: the "
+                    + "proposal is ACCEPTED and ProposalAccepted is published, or — when a line is a private product — it is "
+                    + "COOLING_OFF until coolingOffUntil (24 hours, aurum.advice.cooling-off; ProposalCoolingOffStarted), the "
+                    + "client may withdraw meanwhile, and ProposalAccepted follows only when it is final. With a staff token it "
+                    + "records a branch acceptance: 202, the proposal stays PRESENTED until a second staff member confirms "
+                    + "(POST …/accept/confirmation). Either way every line that is not SUITABLE must already carry the client's "
+                    + "own acknowledgement. Refusals are 409 naming the reason codes.")
+    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "disclosure shown", value = """
+            {"disclosureVersion":"RD-2026-1"}""")))
+    @APIResponse(responseCode = "200", description = "Accepted by the client: ACCEPTED, or COOLING_OFF",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "202", description = "Branch acceptance captured by staff; waits for a second staff member's confirmation",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's reach",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response accept(@PathParam("id") String id) {
+    @APIResponse(responseCode = "409", description = "Refused, the lines and codes named: acknowledgement-required, "
+            + "extra-confirmation-required, second-confirmation-required, compliance-approval-required, disclosure-outdated; "
+            + "not presented, or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response accept(@PathParam("id") String id, @Valid Acceptance body) {
         UUID pid = Params.uuid("id", id);
-        return tagged(view(() -> proposals.accept(Caller.of(identity), pid)));
+        ProposalView v = view(() -> acceptance.accept(Caller.of(identity), pid, body == null ? null : body.disclosureVersion()));
+        int status = ProposalStatus.PRESENTED.name().equals(v.status()) ? 202 : 200;
+        return Response.status(status).entity(v).tag(new EntityTag(Long.toString(v.version()))).build();
+    }
+
+    @POST
+    @Path("/{id}/accept/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
+    @Operation(summary = "Confirm a branch acceptance as the second staff member",
+            description = "Four eyes: a staff member of the client's coverage team other than the one who captured the branch "
+                    + "acceptance confirms it; then the proposal is ACCEPTED (ProposalAccepted), or COOLING_OFF when a line is a "
+                    + "private product. Both names are kept.")
+    @APIResponse(responseCode = "200", description = "ACCEPTED, or COOLING_OFF", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "Not in the caller's reach",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "same-staff-confirmation, no-acceptance-to-confirm, or a line still lacks "
+            + "the client's acknowledgement; not presented, or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response confirmAcceptance(@PathParam("id") String id) {
+        UUID pid = Params.uuid("id", id);
+        return tagged(view(() -> acceptance.confirmAcceptance(Caller.of(identity), pid)));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(summary = "Withdraw an acceptance within its cooling-off period",
+            description = "The client, in the app, before coolingOffUntil: the proposal becomes CANCELLED and ProposalCancelled is "
+                    + "published; no ProposalAccepted ever follows.")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "Not the client's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-in-cooling-off, or cooling-off-over (the acceptance is final)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") String id, @Valid Cancellation body) {
+        UUID pid = Params.uuid("id", id);
+        return tagged(view(() -> acceptance.cancel(Caller.of(identity), pid, body == null ? null : body.reason())));
     }
 
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CLIENT, Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
-    @Operation(summary = "Reject a presented proposal", description = "With an optional reason. ProposalRejected is published.")
+    @Operation(summary = "Reject a presented proposal", description = "The client in the app, or its advisor, RM or team lead "
+            + "recording that it declined; with an optional reason. ProposalRejected is published.")
     @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "409", description = "Not presented, or expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -241,12 +367,33 @@ public class ProposalResource {
     @APIResponse(responseCode = "400", description = "asOf is not an instant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExpiryRun expire(@QueryParam("asOf") String asOf) {
+        Instant now = pastOrNow(asOf);
+        return new ExpiryRun(proposals.expireDue(now), now);
+    }
+
+    @POST
+    @Path("/cooling-off-runs")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.OPS_ADMIN)
+    @Operation(summary = "Make acceptances final whose cooling-off has passed",
+            description = "What the scheduled job does (aurum.advice.cooling-off-cron), on demand: every COOLING_OFF proposal whose "
+                    + "coolingOffUntil has passed at asOf (default now; never in the future) becomes ACCEPTED and its "
+                    + "ProposalAccepted is published.")
+    @APIResponse(responseCode = "200", description = "How many became final")
+    @APIResponse(responseCode = "400", description = "asOf is not an instant, or in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CoolingOffRun finaliseCoolingOff(@QueryParam("asOf") String asOf) {
+        Instant now = pastOrNow(asOf);
+        return new CoolingOffRun(acceptance.finaliseDue(now), now);
+    }
+
+    private static Instant pastOrNow(String asOf) {
         Instant at = Params.instant("asOf", asOf);
         Instant now = at == null ? Instant.now() : at;
         if (now.isAfter(Instant.now())) {
             throw io.aurum.common.problem.ApiException.badField("asOf", "must not be in the future");
         }
-        return new ExpiryRun(proposals.expireDue(now), now);
+        return now;
     }
 
     /** Runs the change (or read) and builds the view in one transaction, flushed so the version is the committed one. */

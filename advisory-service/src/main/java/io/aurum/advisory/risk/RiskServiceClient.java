@@ -1,5 +1,7 @@
 package io.aurum.advisory.risk;
 
+import io.aurum.advisory.domain.Product;
+import io.aurum.advisory.proposals.CoolingOff;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,7 +17,9 @@ import java.util.UUID;
 
 /**
  * risk-service's suitability API, called with advisory-service's own client-credentials token (Keycloak, role
- * internal-service). Answers are read by {@link SuitabilityChecks}, which adds timeouts, retries and a breaker.
+ * internal-service). advisory-service is the one caller whose product attributes risk-service believes for a binding
+ * check (it takes them from the shelf), so the answer says {@code binding: true}. Answers are read by
+ * {@link SuitabilityChecks}, which adds timeouts, retries and a breaker.
  */
 @RegisterRestClient(configKey = "risk-service")
 @OidcClientFilter
@@ -27,6 +31,13 @@ public interface RiskServiceClient {
 
     record Line(String productId, String riskRating, String assetClass, int lockupDays, boolean qualifiedInvestorOnly,
                 boolean privateProduct, Amount amount) {
+
+        /** A line described by the shelf, never by a caller: rating, class, lock-up and flags are the bank's facts. */
+        public static Line fromShelf(Product product, BigDecimal amountCny) {
+            return new Line(product.code, "R" + product.riskRating, product.assetClass.name(), product.lockupDays,
+                    product.qualifiedInvestorOnly, CoolingOff.applies(product.type, product.privateProduct),
+                    new Amount(amountCny, "CNY"));
+        }
     }
 
     record CheckRequest(UUID clientId, List<Line> lines) {

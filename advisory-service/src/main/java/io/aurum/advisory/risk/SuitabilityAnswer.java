@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** risk-service's answer (its SuitabilityResult); unknown fields are ignored so risk-service may add some. */
+/**
+ * risk-service's answer (its SuitabilityResult); unknown fields are ignored so risk-service may add some.
+ *
+ * @param binding whether risk-service decided on these attributes as the bank's (true for advisory-service's calls);
+ *                null from a risk-service that does not say
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SuitabilityAnswer(String overall, List<LineAnswer> lines, Instant coolingOffEndsAt) {
+public record SuitabilityAnswer(String overall, List<LineAnswer> lines, Instant coolingOffEndsAt, Boolean binding) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Reason(String code, String severity, String textZh, String textEn) {

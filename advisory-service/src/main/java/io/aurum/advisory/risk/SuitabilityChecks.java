@@ -51,8 +51,9 @@ public class SuitabilityChecks {
     }
 
     public SuitabilityAnswer check(RiskServiceClient.CheckRequest request) {
+        SuitabilityAnswer answer;
         try {
-            return call.check(request);
+            answer = call.check(request);
         } catch (RiskServiceRefusal e) {
             if (e.status == 404) {
                 throw ApiException.notFound("Client", request.clientId());
@@ -71,6 +72,12 @@ public class SuitabilityChecks {
             LOG.warnf(e, "Suitability check failed");
             throw unavailable("the suitability check could not be made (" + e.getClass().getSimpleName() + ")");
         }
+        if (Boolean.FALSE.equals(answer.binding())) {
+            // a what-if is no ground for advice: risk-service does not know this service as the shelf's voice
+            LOG.warn("risk-service answered a what-if, not a binding check; is advisory-service in aurum.risk.suitability.binding-callers?");
+            throw unavailable("risk-service did not treat the check as binding");
+        }
+        return answer;
     }
 
     private static ApiException unavailable(String detail) {

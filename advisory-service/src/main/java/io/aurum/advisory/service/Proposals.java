@@ -41,9 +41,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Proposals: built from the client's model and the shelf, every line checked by risk-service; edited by the advisor
- * (checks rerun); presented only when no line is refused (a fresh check at that moment); answered by the client;
- * expired after the validity period. A failed check (risk-service down) rolls the whole change back.
+ * Proposals: built from the client's model and the shelf, every line checked by risk-service on the shelf's facts;
+ * edited by the advisor (checks rerun); presented only when no line is refused (a fresh check at that moment); rejected,
+ * or accepted by the client ({@link ProposalAcceptance}); expired after the validity period. A failed check
+ * (risk-service down) rolls the whole change back.
  */
 @ApplicationScoped
 public class Proposals {
@@ -219,28 +220,21 @@ public class Proposals {
         return p;
     }
 
-    @Transactional
-    public Proposal accept(Caller caller, UUID id) {
-        return decide(caller, id, ProposalStatus.ACCEPTED, null);
-    }
-
+    /**
+     * The client declines (in the app), or its advisor, RM or team lead records that it declined. Accepting is the
+     * client's own act and lives in {@link ProposalAcceptance}.
+     */
     @Transactional
     public Proposal reject(Caller caller, UUID id, String reason) {
-        return decide(caller, id, ProposalStatus.REJECTED, reason);
-    }
-
-    private Proposal decide(Caller caller, UUID id, ProposalStatus to, String reason) {
         Proposal p = find(caller, id);
         ClientRef client = ClientRef.findById(p.clientId);
         if (!caller.is(Roles.CLIENT)) {
             access.requireAdvise(caller, p.clientId);
         }
-        requireStatus(p, ProposalStatus.PRESENTED, "only a presented proposal can be " + to.name().toLowerCase());
+        requireStatus(p, ProposalStatus.PRESENTED, "only a presented proposal can be rejected");
         Instant now = clock.instant();
-        if (!p.expiresAt.isAfter(now)) {
-            throw ApiException.conflict("proposal-expired", "the proposal expired at " + p.expiresAt + "; ask for a new one");
-        }
-        p.status = to;
+        requireNotExpired(p, now);
+        p.status = ProposalStatus.REJECTED;
         p.decidedAt = now;
         p.decidedBy = caller.username();
         p.rejectionReason = reason;
@@ -251,7 +245,7 @@ public class Proposals {
         if (reason != null) {
             extra.put("reason", reason);
         }
-        event(p, client, to == ProposalStatus.ACCEPTED ? AdviceTopics.PROPOSAL_ACCEPTED : AdviceTopics.PROPOSAL_REJECTED, extra);
+        event(p, client, AdviceTopics.PROPOSAL_REJECTED, extra);
         return p;
     }
 
@@ -325,7 +319,7 @@ public class Proposals {
     }
 
     /** A proposal in the caller's reach (404 otherwise; a client never sees drafts). */
-    private Proposal find(Caller caller, UUID id) {
+    Proposal find(Caller caller, UUID id) {
         Proposal p = Proposal.findById(id);
         if (p == null) {
             throw ApiException.notFound("Proposal", id);
@@ -355,7 +349,13 @@ public class Proposals {
         }
     }
 
-    private static void requireStatus(Proposal p, ProposalStatus wanted, String message) {
+    static void requireNotExpired(Proposal p, Instant now) {
+        if (!p.expiresAt.isAfter(now)) {
+            throw ApiException.conflict("proposal-expired", "the proposal expired at " + p.expiresAt + "; ask for a new one");
+        }
+    }
+
+    static void requireStatus(Proposal p, ProposalStatus wanted, String message) {
         if (p.status != wanted) {
             throw new ApiException(409, "illegal-proposal-transition", "Not possible in this status",
                     message + "; this proposal is " + p.status);
@@ -379,9 +379,7 @@ public class Proposals {
     private SuitabilityAnswer check(Proposal p, Instant now) {
         List<RiskServiceClient.Line> lines = new ArrayList<>();
         for (ProposalLine l : p.lines) {
-            Product prod = l.product;
-            lines.add(new RiskServiceClient.Line(prod.code, "R" + prod.riskRating, prod.assetClass.name(), prod.lockupDays,
-                    prod.qualifiedInvestorOnly, prod.privateProduct, new RiskServiceClient.Amount(l.amount, p.currency)));
+            lines.add(RiskServiceClient.Line.fromShelf(l.product, l.amount));
         }
         SuitabilityAnswer answer = checks.check(new RiskServiceClient.CheckRequest(p.clientId, lines));
         if (answer.lines() == null || answer.lines().size() != p.lines.size()) {
@@ -409,7 +407,7 @@ public class Proposals {
         return a.reasons() == null ? "" : String.join(", ", a.reasons().stream().map(SuitabilityAnswer.Reason::code).toList());
     }
 
-    private void event(Proposal p, ClientRef client, String type, Map<String, Object> extra) {
+    void event(Proposal p, ClientRef client, String type, Map<String, Object> extra) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("proposalId", p.id);
         payload.put("clientId", p.clientId);

@@ -142,27 +142,24 @@ class ProposalFlowTest {
         as(DemoUsers.ADVISOR_CHEN).header("If-Match", presented.header("ETag")).body("""
                 {"lines":[{"productId":"%s","amount":{"amount":"1000000.00","currency":"CNY"}}]}""".formatted(FI_180))
                 .put("/api/advice/proposals/" + id + "/lines").then().statusCode(409);
-        as(DemoUsers.RM_LI).post("/api/advice/proposals/" + id + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"))
-                .body("decidedBy", equalTo("rm.li"));
+        // at the branch the RM captures the client's acceptance; it is the client's only once a colleague confirms it
+        as(DemoUsers.RM_LI).post("/api/advice/proposals/" + id + "/accept").then().statusCode(202).body("status", equalTo("PRESENTED"));
+        assertThat(fixtures.outbox("ProposalAccepted", client)).isZero();
+        as(DemoUsers.ADVISOR_CHEN).post("/api/advice/proposals/" + id + "/accept/confirmation").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("rm.li"))
+                .body("evidence[0].confirmedBy", equalTo("advisor.chen"));
         as(DemoUsers.RM_LI).post("/api/advice/proposals/" + id + "/accept").then().statusCode(409);
         assertThat(fixtures.outbox("ProposalAccepted", client)).isOne();
     }
 
     @Test
     void theClientSeesAndAnswersItsOwnPresentedProposalsOnly() {
-        UUID client = DemoUsers.CLIENT_LIU_CLIENT_ID;
-        // the demo client's events may be on the topic from earlier runs; ours comes last on its partition
-        String marker = "刘洋 " + UUID.randomUUID();
-        fixtures.send("client.profile", client, AdviceFixtures.envelope(UUID.randomUUID(), "ClientRegistered", "client-service",
-                client, """
-                        {"clientId":"%s","fullName":"%s","lifecycleStatus":"ACTIVE","tier":"PLATINUM","primaryRmId":"%s",
-                         "advisorId":"%s","team":"team-sh-01"}""".formatted(client, marker, DemoUsers.RM_LI_ID, DemoUsers.ADVISOR_CHEN_ID)));
-        fixtures.awaitSql("SELECT count(*) FROM client_ref WHERE client_id = '" + client + "' AND display_name = '" + marker + "'", 1);
-        fixtures.assessed(client, "C4", Instant.now().plus(Duration.ofDays(365)));
+        UUID client = fixtures.demoClientLiu("C4");
         String id = draft(client, "500000.00").then().statusCode(201).extract().path("id");
         as(DemoUsers.ADVISOR_CHEN).post("/api/advice/proposals/" + id + "/present").then().statusCode(200);
         as(DemoUsers.CLIENT_LIU).get("/api/advice/proposals").then().statusCode(200)
-                .body("items.id", hasItem(id)).body("items.status", everyItem(isOneOf("PRESENTED", "ACCEPTED", "REJECTED", "EXPIRED")));
+                .body("items.id", hasItem(id)).body("items.status", everyItem(isOneOf("PRESENTED", "COOLING_OFF", "ACCEPTED", "REJECTED", "EXPIRED",
+                        "CANCELLED")));
         as(DemoUsers.CLIENT_HUANG).get("/api/advice/proposals/" + id).then().statusCode(404);
         as(DemoUsers.CLIENT_HUANG).post("/api/advice/proposals/" + id + "/accept").then().statusCode(404);
         as(DemoUsers.CLIENT_LIU).body("{\"reason\":\"想再考虑一下 — want to think about it\"}")

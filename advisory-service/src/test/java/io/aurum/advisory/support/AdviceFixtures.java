@@ -80,6 +80,22 @@ public class AdviceFixtures {
         RiskServiceStub.LEVELS.put(client, level.charAt(1) - '0');
     }
 
+    /**
+     * Liu, the demo client whose own login is client.liu (rm.li's book, advised by advisor.chen), assessed at a level. Its
+     * events may be on the topic from earlier runs; this registration carries a marker, so it is known to come last.
+     */
+    public UUID demoClientLiu(String level) {
+        UUID client = DemoUsers.CLIENT_LIU_CLIENT_ID;
+        String marker = "刘洋 " + UUID.randomUUID();
+        send("client.profile", client, envelope(UUID.randomUUID(), "ClientRegistered", "client-service", client, """
+                {"clientId":"%s","fullName":"%s","lifecycleStatus":"ACTIVE","tier":"PRIVATE","primaryRmId":"%s",
+                 "advisorId":"%s","team":"%s"}""".formatted(client, marker, DemoUsers.RM_LI_ID, DemoUsers.ADVISOR_CHEN_ID,
+                DemoUsers.TEAM)));
+        awaitSql("SELECT count(*) FROM client_ref WHERE client_id = '" + client + "' AND display_name = '" + marker + "'", 1);
+        assessed(client, level, Instant.now().plus(Duration.ofDays(365)));
+        return client;
+    }
+
     public UUID clientAssessed(String level) {
         UUID client = clientOfLi();
         assessed(client, level, Instant.now().plus(Duration.ofDays(365)));
@@ -100,6 +116,11 @@ public class AdviceFixtures {
 
     public long outbox(String type, UUID clientId) {
         return sql("SELECT count(*) FROM outbox_event WHERE event_type = '" + type + "' AND message_key = '" + clientId + "'");
+    }
+
+    /** Events of one type about one proposal. */
+    public long outboxForProposal(String type, String proposalId) {
+        return sql("SELECT count(*) FROM outbox_event WHERE event_type = '" + type + "' AND envelope LIKE '%" + proposalId + "%'");
     }
 
     public static String token(String user) {

@@ -19,17 +19,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for risk-service's suitability HTTP contract, for advisory-service's module tests only: it answers like
- * risk-service's STRICT policy on the one rule these tests need (a rating above the client's level is UNSUITABLE), can
- * be switched to fail (503) or hang, and records the bearer token it was called with. The real risk-service is
- * exercised by the end-to-end tests (e2e module), where suitability is checked by the real service.
+ * risk-service's STRICT policy on the rules these tests need (a rating above the client's level is UNSUITABLE; a
+ * client's {@link Facts} add ELDERLY_HIGH_RISK for R4+, LOCKUP_EXCEEDS_HORIZON past the horizon, AUM_UNKNOWN; private
+ * products carry COOLING_OFF_APPLIES), says the check is binding unless told otherwise, can be switched to fail (503) or
+ * hang, and records the bearer token and the body it was called with. The real risk-service is exercised by the
+ * end-to-end tests (e2e module), where suitability is checked by the real service.
  */
 public class RiskServiceStub implements QuarkusTestResourceLifecycleManager {
 
     public enum Mode { ANSWER, FAIL, HANG }
 
+    /** What risk-service would know about a client beyond its level: 65 or over, its horizon, whether its AUM is known. */
+    public record Facts(boolean elderly, Integer horizonDays, boolean aumUnknown) {
+    }
+
     public static final Map<UUID, Integer> LEVELS = new ConcurrentHashMap<>();
+    public static final Map<UUID, Facts> FACTS = new ConcurrentHashMap<>();
     public static volatile Mode mode = Mode.ANSWER;
+    /** false: answer like risk-service does for a caller it does not believe (a what-if). */
+    public static volatile boolean binding = true;
     public static volatile String lastAuthorization;
+    public static volatile JsonNode lastRequest;
     public static final AtomicInteger CALLS = new AtomicInteger();
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,6 +67,7 @@ public class RiskServiceStub implements QuarkusTestResourceLifecycleManager {
                     out = "{\"title\":\"down\"}".getBytes(StandardCharsets.UTF_8);
                 } else {
                     JsonNode request = MAPPER.readTree(exchange.getRequestBody());
+                    lastRequest = request;
                     status = 200;
                     out = MAPPER.writeValueAsBytes(answer(request));
                 }
@@ -76,8 +87,11 @@ public class RiskServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static ObjectNode answer(JsonNode request) {
-        Integer level = LEVELS.get(UUID.fromString(request.path("clientId").asText()));
+        UUID client = UUID.fromString(request.path("clientId").asText());
+        Integer level = LEVELS.get(client);
+        Facts facts = FACTS.getOrDefault(client, new Facts(false, null, false));
         ObjectNode result = MAPPER.createObjectNode();
+        boolean anyPrivate = false;
         ArrayNode lines = result.putArray("lines");
         String overall = "SUITABLE";
         int i = 0;
@@ -97,6 +111,21 @@ public class RiskServiceStub implements QuarkusTestResourceLifecycleManager {
                         .put("textZh", "产品风险等级高于客户风险承受能力").put("textEn", "The product's risk rating is above the client's risk level");
             } else {
                 verdict = "SUITABLE";
+                if (facts.elderly() && rating >= 4) {
+                    verdict = "REQUIRES_ACKNOWLEDGEMENT";
+                    reasons.addObject().put("code", "ELDERLY_HIGH_RISK").put("severity", "ACKNOWLEDGE");
+                }
+                if (facts.horizonDays() != null && line.path("lockupDays").asInt() > facts.horizonDays()) {
+                    verdict = "REQUIRES_ACKNOWLEDGEMENT";
+                    reasons.addObject().put("code", "LOCKUP_EXCEEDS_HORIZON").put("severity", "ACKNOWLEDGE");
+                }
+                if (facts.aumUnknown()) {
+                    reasons.addObject().put("code", "AUM_UNKNOWN").put("severity", "INFO");
+                }
+                if (line.path("privateProduct").asBoolean()) {
+                    anyPrivate = true;
+                    reasons.addObject().put("code", "COOLING_OFF_APPLIES").put("severity", "INFO");
+                }
             }
             l.put("verdict", verdict);
             l.put("requiresComplianceApproval", false);
@@ -105,6 +134,10 @@ public class RiskServiceStub implements QuarkusTestResourceLifecycleManager {
             }
         }
         result.put("overall", overall);
+        result.put("binding", binding);
+        if (anyPrivate) {
+            result.put("coolingOffEndsAt", java.time.Instant.now().plus(java.time.Duration.ofHours(24)).toString());
+        }
         return result;
     }
 

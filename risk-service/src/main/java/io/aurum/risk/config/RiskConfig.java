@@ -12,6 +12,7 @@ import java.time.Period;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** risk-service settings; every default is the product brief's and every one can be changed per bank. */
 @ConfigMapping(prefix = "aurum.risk")
@@ -56,6 +57,13 @@ public interface RiskConfig {
 
         @WithDefault("3000000")
         BigDecimal qualifiedHouseholdNetFinancialAssets();
+
+        /**
+         * The service accounts (Keycloak client ids, role internal-service) whose product attributes are believed for a
+         * binding check, because they take them from the shelf; any other caller gets a what-if (binding: false).
+         */
+        @WithDefault("advisory-service")
+        Set<String> bindingCallers();
 
         @WithDefault("5000000")
         BigDecimal qualifiedFinancialAssets();

@@ -4,9 +4,9 @@ import io.aurum.common.problem.ApiException;
 import io.aurum.common.problem.Problem;
 import io.aurum.common.security.Caller;
 import io.aurum.common.security.Roles;
+import io.aurum.risk.service.SuitabilityCallers;
 import io.aurum.risk.service.SuitabilityService;
 import io.aurum.risk.suitability.ProductLine;
-import io.aurum.risk.suitability.SuitabilityResult;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,11 +42,16 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SuitabilityResource {
 
+    /** Where a client's check is decided on the shelf's facts. */
+    static final String ADVICE_ROUTE = "POST /api/advice/suitability-checks";
+
     private final SuitabilityService suitability;
+    private final SuitabilityCallers callers;
     private final SecurityIdentity identity;
 
-    public SuitabilityResource(SuitabilityService suitability, SecurityIdentity identity) {
+    public SuitabilityResource(SuitabilityService suitability, SuitabilityCallers callers, SecurityIdentity identity) {
         this.suitability = suitability;
+        this.callers = callers;
         this.identity = identity;
     }
 
@@ -70,24 +75,37 @@ public class SuitabilityResource {
     @POST
     @RolesAllowed({Roles.ADVISOR, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD, Roles.COMPLIANCE_OFFICER, Roles.CLIENT,
             Roles.INTERNAL_SERVICE})
-    @Operation(summary = "Check one product or a whole proposal",
+    @Operation(summary = "Check one product or a whole proposal (binding for advisory-service, a what-if for staff)",
             description = "Each line gets SUITABLE, REQUIRES_ACKNOWLEDGEMENT, UNSUITABLE or NOT_ASSESSED with reason codes "
                     + "and text in Chinese and English; the overall verdict is the worst line. Rules: missing or expired "
                     + "profile, risk above level (STRICT refuses; ACKNOWLEDGED needs the client's acknowledgement and "
                     + "compliance approval), 65 or over and R4+, single-product and R4/R5 concentration, lock-up beyond "
-                    + "the stated horizon, qualified investors only, private products' cooling-off. Amounts in CNY.")
+                    + "the stated horizon, qualified investors only, private products' cooling-off. Amounts in CNY. "
+                    + "The product attributes are the caller's, so the answer binds only for advisory-service, which takes "
+                    + "them from the shelf (its service token; aurum.risk.suitability.binding-callers): binding: true. Staff "
+                    + "(advisor, RM, team lead, compliance) get a what-if, binding: false, recorded as such. A client is refused "
+                    + "(403): its check is " + ADVICE_ROUTE + ", decided on the shelf's facts.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two lines", value = """
             {"clientId":"c1a2b3c4-0000-4000-8000-000000000001","lines":[
               {"productId":"MF-BAL-001","riskRating":"R3","assetClass":"EQUITY","lockupDays":0,"amount":{"amount":"500000.00","currency":"CNY"}},
               {"productId":"PF-PE-GROWTH","riskRating":"R5","assetClass":"ALTERNATIVE","lockupDays":1095,
                "qualifiedInvestorOnly":true,"privateProduct":true,"amount":{"amount":"1000000.00","currency":"CNY"}}]}""")))
-    @APIResponse(responseCode = "200", description = "The verdicts",
-            content = @Content(schema = @Schema(implementation = SuitabilityResult.class)))
+    @APIResponse(responseCode = "200", description = "The verdicts, and whether they bind",
+            content = @Content(schema = @Schema(implementation = SuitabilityCheckAnswer.class)))
     @APIResponse(responseCode = "400", description = "A malformed line; the field is named (lines[i].…)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A client (suitability-check-through-advice): use " + ADVICE_ROUTE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Client not in the caller's reach",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SuitabilityResult check(@Valid @NotNull CheckRequest request) {
+    public SuitabilityCheckAnswer check(@Valid @NotNull CheckRequest request) {
+        Caller caller = Caller.of(identity);
+        if (caller.is(Roles.CLIENT) && !isStaffOrService(caller)) {
+            throw new ApiException(403, "suitability-check-through-advice", "Clients check suitability through advice",
+                    "this route takes the product's attributes from the caller, so it answers staff what-ifs only; a client's "
+                            + "check is " + ADVICE_ROUTE + " with the product codes, decided on the shelf's facts");
+        }
+        boolean binding = callers.isBinding(identity, caller);
         List<ProductLine> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             Line line = request.lines().get(i);
@@ -98,6 +116,11 @@ public class SuitabilityResource {
             lines.add(new ProductLine(line.productId(), line.riskRating().charAt(1) - '0', line.assetClass(),
                     line.lockupDays(), line.qualifiedInvestorOnly(), line.privateProduct(), line.amount().amount()));
         }
-        return suitability.check(request.clientId(), lines, Caller.of(identity));
+        return SuitabilityCheckAnswer.of(suitability.check(request.clientId(), lines, caller, binding), binding);
+    }
+
+    private static boolean isStaffOrService(Caller caller) {
+        return caller.is(Roles.ADVISOR) || caller.is(Roles.RELATIONSHIP_MANAGER) || caller.is(Roles.TEAM_LEAD)
+                || caller.is(Roles.COMPLIANCE_OFFICER) || caller.is(Roles.INTERNAL_SERVICE);
     }
 }

@@ -39,12 +39,15 @@ public class SuitabilityService {
     }
 
     /**
+     * {@code binding} says whether the product attributes are the shelf's (advisory-service) or the caller's own (a
+     * what-if); both kinds are recorded, marked, so compliance can tell them apart.
+     * <p>
      * The check reads the client's facts and never changes them, so they are loaded read-only: no snapshot copies
      * and no dirty checks at commit (for the JSON consents of the client reference that was a JSON round trip per
      * load). The one write is the compliance record, inserted directly.
      */
     @Transactional
-    public SuitabilityResult check(UUID clientId, List<ProductLine> lines, Caller caller) {
+    public SuitabilityResult check(UUID clientId, List<ProductLine> lines, Caller caller, boolean binding) {
         em.unwrap(Session.class).setDefaultReadOnly(true);
         ClientRef ref = guard.requireRead(caller, clientId);
         Optional<RiskAssessment> latest = RiskAssessment.latest(clientId);
@@ -63,8 +66,8 @@ public class SuitabilityService {
                 exceptions.approvedFor(clientId, latest.filter(a -> a.validUntil.isAfter(now)).orElse(null)));
         String[] reasons = result.lines().stream().flatMap(l -> l.reasons().stream())
                 .map(r -> r.code().name()).distinct().sorted().toArray(String[]::new);
-        em.createNativeQuery("INSERT INTO suitability_check (id, client_id, overall, reason_codes, line_count, checked_by, checked_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        em.createNativeQuery("INSERT INTO suitability_check (id, client_id, overall, reason_codes, line_count, checked_by, checked_at,"
+                        + " binding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, clientId)
                 .setParameter(3, result.overall().name())
@@ -72,6 +75,7 @@ public class SuitabilityService {
                 .setParameter(5, lines.size())
                 .setParameter(6, caller.subject() == null ? "unknown" : caller.subject())
                 .setParameter(7, now)
+                .setParameter(8, binding)
                 .executeUpdate();
         return result;
     }
