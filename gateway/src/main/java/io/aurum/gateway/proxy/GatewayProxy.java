@@ -86,6 +86,9 @@ public class GatewayProxy {
     private Vertx vertx;
     /** one timer per route and status, looked up once (building and registering a meter per request showed in the profile) */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Requests refused per address for too many unverified tokens, since the last summary. */
+    private final Map<String, Long> floods = new ConcurrentHashMap<>();
+    private static final String QUIET = "aurum.quiet";
 
     public GatewayProxy(GatewayConfig config, ObjectMapper mapper, MeterRegistry metrics, VerifiedTokens verifiedTokens)
             throws IOException {
@@ -200,9 +203,14 @@ public class GatewayProxy {
             return;
         }
         if (!verifiedTokens.remembers(token)) {
-            String address = callerAddress.of(remoteAddress(request), request.getHeader("X-Forwarded-For"));
+            String address = java.util.Objects.requireNonNullElse(
+                    callerAddress.of(remoteAddress(request), request.getHeader("X-Forwarded-For")), "unknown");
             RateLimiter.Outcome outcome = limiter.acquire("address:" + address, unverifiedQuota);
             if (!outcome.allowed()) {
+                // a flood is counted and summarised every few seconds, not logged line by line: the log must not
+                // become the next thing a forged-token flood fills up
+                ctx.put(QUIET, Boolean.TRUE);
+                floods.merge(address, 1L, Long::sum);
                 ctx.response().putHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
                 problem(ctx, 429, "rate-limited", "Too many requests",
                         "Too many requests with new or invalid tokens from your address: retry after "
@@ -268,6 +276,17 @@ public class GatewayProxy {
         limiter.evictIdle(TimeUnit.MINUTES.toNanos(10));
     }
 
+    /** One line per flooding address every 10 s instead of one per refused request. */
+    @Scheduled(every = "10s", delayed = "10s")
+    void summariseFloods() {
+        for (String address : List.copyOf(floods.keySet())) {
+            Long refused = floods.remove(address);
+            if (refused != null) {
+                LOG.warnf("%d requests from %s refused in the last 10 s: too many new or invalid tokens", refused, address);
+            }
+        }
+    }
+
     private void accessLog(RoutingContext ctx, String routeName, String correlationId, String callerReference, long started) {
         long nanos = System.nanoTime() - started;
         int status = ctx.response().getStatusCode();
@@ -276,12 +295,15 @@ public class GatewayProxy {
                         .tag("status", Integer.toString(status))
                         .register(metrics))
                 .record(nanos, TimeUnit.NANOSECONDS);
+        if (ctx.get(QUIET) != null) {
+            return;
+        }
         MDC.put(CorrelationId.MDC_KEY, correlationId);
         try {
             Object caller = ctx.get("aurum.caller");
-            ACCESS.infof("%s %s -> %d in %.1f ms route=%s caller=%s ref=%s", ctx.request().method().name(),
-                    ctx.request().path(), status, nanos / 1e6, routeName, caller == null ? "-" : caller,
-                    callerReference == null ? "-" : callerReference);
+            ACCESS.info(ctx.request().method().name() + ' ' + ctx.request().path() + " -> " + status + " in "
+                    + Math.round(nanos / 1e5) / 10.0 + " ms route=" + routeName + " caller=" + (caller == null ? "-" : caller)
+                    + " ref=" + (callerReference == null ? "-" : callerReference));
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
         }
