@@ -38,11 +38,19 @@ public class Loyalty {
     public record ClientBenefit(Benefit benefit, Integer usedThisYear, Integer remaining) {
     }
 
+    /** A ledger entry: {@code createdBy} is the maker, {@code checkedBy} the checker (null when none was required). */
     public record Entry(UUID id, String kind, long points, String rule, String description, UUID sourceEventId,
-                        String rewardCode, LocalDate expiresOn, Instant at) {
+                        String rewardCode, LocalDate expiresOn, Instant at, String createdBy, String checkedBy) {
     }
 
-    public record Statement(UUID clientId, long balance, List<Entry> entries) {
+    /** {@code reserved}: promised to pending redemptions and corrections; {@code available} = balance − reserved. */
+    public record Statement(UUID clientId, long balance, long reserved, long available, List<Entry> entries) {
+    }
+
+    /** A points act waiting for (or decided by) a checker: PENDING, APPROVED or REJECTED. */
+    public record Approval(UUID id, UUID clientId, String kind, long points, String rule, String reason, String rewardCode,
+                           String description, String status, String maker, Instant requestedAt, String checker,
+                           Instant decidedAt, String note, UUID entryId) {
     }
 
     public record Expiry(LocalDate on, long clients, long points) {
@@ -55,13 +63,16 @@ public class Loyalty {
     private final EntityManager em;
     private final Clock clock;
     private final int validityMonths;
+    private final long checkerThreshold;
 
     public Loyalty(BookAccess access, EntityManager em, Clock clock,
-                   @ConfigProperty(name = "aurum.loyalty.points-valid-months", defaultValue = "24") int validityMonths) {
+                   @ConfigProperty(name = "aurum.loyalty.points-valid-months", defaultValue = "24") int validityMonths,
+                   @ConfigProperty(name = "aurum.loyalty.checker-threshold-points", defaultValue = "5000") long checkerThreshold) {
         this.access = access;
         this.em = em;
         this.clock = clock;
         this.validityMonths = validityMonths;
+        this.checkerThreshold = checkerThreshold;
     }
 
     // ---- points
@@ -94,12 +105,17 @@ public class Loyalty {
         return true;
     }
 
-    /** Redeems a reward: balance and stock checked under locks; the same idempotency key twice changes nothing (409). */
+    /**
+     * Redeems a reward: balance and stock checked under locks; the same idempotency key twice changes nothing (409).
+     * Above {@code aurum.loyalty.checker-threshold-points} the redemption waits for a checker: the points are reserved
+     * and the reward's stock taken, so neither can be spent twice meanwhile; the answer is then an {@link Approval}.
+     */
     @Transactional
-    public Entry redeem(Caller caller, UUID clientId, String rewardCode, String idempotencyKey) {
+    public Object redeem(Caller caller, UUID clientId, String rewardCode, String idempotencyKey) {
         requireClientOrStaff(caller, clientId);
-        long balance = lockAccount(clientId);
-        Number seen = (Number) em.createNativeQuery("SELECT count(*) FROM points_entry WHERE client_id = ?1 AND idempotency_key = ?2")
+        long available = lockAccount(clientId);
+        Number seen = (Number) em.createNativeQuery("SELECT (SELECT count(*) FROM points_entry WHERE client_id = ?1 AND idempotency_key = ?2)"
+                        + " + (SELECT count(*) FROM points_approval WHERE client_id = ?1 AND idempotency_key = ?2)")
                 .setParameter(1, clientId).setParameter(2, idempotencyKey).getSingleResult();
         if (seen.longValue() > 0) {
             throw new ApiException(409, "duplicate-redemption", "Already redeemed with this key",
@@ -116,49 +132,196 @@ public class Loyalty {
         if (stock <= 0) {
             throw ApiException.conflict("out-of-stock", rewardCode + " is out of stock");
         }
-        if (balance < cost) {
+        if (available < cost) {
             throw new ApiException(409, "insufficient-points", "Not enough points",
-                    "the reward costs " + cost + " points; the balance is " + balance);
+                    "the reward costs " + cost + " points; the available balance is " + available);
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
+        String maker = maker(caller);
+        String description = "Redeemed: " + rows.get(0)[3];
+        em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE code = ?1").setParameter(1, rewardCode).executeUpdate();
+        if (cost > checkerThreshold) {
+            em.createNativeQuery("""
+                            INSERT INTO points_approval (id, client_id, kind, points, rule, reason, idempotency_key, reward_code,
+                                                         description, status, maker, requested_at)
+                            VALUES (?1, ?2, 'REDEEM', ?3, 'REDEMPTION', 'ABOVE_THRESHOLD', ?4, ?5, ?6, 'PENDING', ?7, ?8)""")
+                    .setParameter(1, id).setParameter(2, clientId).setParameter(3, -cost).setParameter(4, idempotencyKey)
+                    .setParameter(5, rewardCode).setParameter(6, description).setParameter(7, maker)
+                    .setParameter(8, Timestamp.from(now)).executeUpdate();
+            reserve(clientId, cost);
+            return approval(id);
+        }
         em.createNativeQuery("""
                         INSERT INTO points_entry (id, client_id, kind, points, rule, idempotency_key, reward_code, description,
                                                   created_by, created_at)
                         VALUES (?1, ?2, 'REDEEM', ?3, 'REDEMPTION', ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, id).setParameter(2, clientId).setParameter(3, -cost).setParameter(4, idempotencyKey)
-                .setParameter(5, rewardCode).setParameter(6, "Redeemed: " + rows.get(0)[3])
-                .setParameter(7, caller.username() == null ? "unknown" : caller.username()).setParameter(8, Timestamp.from(now))
+                .setParameter(5, rewardCode).setParameter(6, description)
+                .setParameter(7, maker).setParameter(8, Timestamp.from(now))
                 .executeUpdate();
         em.createNativeQuery("UPDATE points_account SET balance = balance - ?2, updated_at = now() WHERE client_id = ?1")
                 .setParameter(1, clientId).setParameter(2, cost).executeUpdate();
-        em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE code = ?1").setParameter(1, rewardCode).executeUpdate();
-        return new Entry(id, "REDEEM", -cost, "REDEMPTION", "Redeemed: " + rows.get(0)[3], null, rewardCode, null, now);
+        return new Entry(id, "REDEEM", -cost, "REDEMPTION", description, null, rewardCode, null, now, maker, null);
     }
 
-    /** A correction is a new entry (ops): never an edit of an old one. */
+    /**
+     * A correction is a new entry (ops): never an edit of an old one. Above the checker threshold (either sign) it waits
+     * for a checker; a pending negative correction reserves its points. Answers an {@link Entry} or an {@link Approval}.
+     */
     @Transactional
-    public Entry adjust(Caller caller, UUID clientId, long points, String reason) {
+    public Object adjust(Caller caller, UUID clientId, long points, String reason) {
         if (ClientCard.findById(clientId) == null) {
             throw ApiException.notFound("Client", clientId);
         }
-        long balance = lockAccount(clientId);
+        long available = lockAccount(clientId);
         if (points == 0) {
             throw ApiException.badField("points", "must not be zero");
         }
-        if (balance + points < 0) {
+        if (available + points < 0) {
             throw new ApiException(409, "insufficient-points", "The balance cannot go below zero",
-                    "the balance is " + balance + "; an adjustment of " + points + " would make it negative");
+                    "the available balance is " + available + "; an adjustment of " + points + " would make it negative");
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
+        String maker = maker(caller);
+        if (Math.abs(points) > checkerThreshold) {
+            em.createNativeQuery("""
+                            INSERT INTO points_approval (id, client_id, kind, points, rule, reason, description, status, maker, requested_at)
+                            VALUES (?1, ?2, 'ADJUST', ?3, 'CORRECTION', 'ABOVE_THRESHOLD', ?4, 'PENDING', ?5, ?6)""")
+                    .setParameter(1, id).setParameter(2, clientId).setParameter(3, points).setParameter(4, reason)
+                    .setParameter(5, maker).setParameter(6, Timestamp.from(now)).executeUpdate();
+            if (points < 0) {
+                reserve(clientId, -points);
+            }
+            return approval(id);
+        }
         em.createNativeQuery("INSERT INTO points_entry (id, client_id, kind, points, rule, description, created_by, created_at)"
                         + " VALUES (?1, ?2, 'ADJUST', ?3, 'CORRECTION', ?4, ?5, ?6)")
                 .setParameter(1, id).setParameter(2, clientId).setParameter(3, points).setParameter(4, reason)
-                .setParameter(5, caller.username()).setParameter(6, Timestamp.from(now)).executeUpdate();
+                .setParameter(5, maker).setParameter(6, Timestamp.from(now)).executeUpdate();
         em.createNativeQuery("UPDATE points_account SET balance = balance + ?2, updated_at = now() WHERE client_id = ?1")
                 .setParameter(1, clientId).setParameter(2, points).executeUpdate();
-        return new Entry(id, "ADJUST", points, "CORRECTION", reason, null, null, null, now);
+        return new Entry(id, "ADJUST", points, "CORRECTION", reason, null, null, null, now, maker, null);
+    }
+
+    /**
+     * An earning that must be reviewed first (a referral the recording RM could have staged): it waits as an approval
+     * keyed by its source event and rule, so a redelivered event holds nothing twice. Returns false when already held.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdEarning(UUID clientId, long points, String rule, UUID sourceEventId, String description, String maker) {
+        if (points <= 0) {
+            return false;
+        }
+        lockAccount(clientId);
+        return em.createNativeQuery("""
+                        INSERT INTO points_approval (id, client_id, kind, points, rule, reason, source_event_id, description, status,
+                                                     maker, requested_at)
+                        VALUES (?1, ?2, 'EARN', ?3, ?4, 'REFERRAL_REVIEW', ?5, ?6, 'PENDING', ?7, ?8)
+                        ON CONFLICT (source_event_id, rule) WHERE source_event_id IS NOT NULL DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, clientId).setParameter(3, points).setParameter(4, rule)
+                .setParameter(5, sourceEventId).setParameter(6, description).setParameter(7, maker)
+                .setParameter(8, Timestamp.from(clock.instant())).executeUpdate() > 0;
+    }
+
+    /** What waits for (or was decided by) a checker: compliance sees all, a team lead its team's clients. */
+    @Transactional
+    public List<Approval> approvals(Caller caller, String status, int limit) {
+        boolean all = caller.is(Roles.COMPLIANCE_OFFICER);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT a.id FROM points_approval a LEFT JOIN client_card c ON c.client_id = a.client_id"
+                        + " WHERE a.status = ?1 AND (?2 OR c.team = ?3) ORDER BY a.requested_at, a.id LIMIT ?4")
+                .setParameter(1, status).setParameter(2, all).setParameter(3, caller.team() == null ? "" : caller.team())
+                .setParameter(4, limit).getResultList();
+        return ids.stream().map(this::approval).toList();
+    }
+
+    /**
+     * A checker decides a pending act: a compliance officer, or a team lead of the client's team — never its maker
+     * (403 {@code maker-cannot-check}). Approving posts the ledger entry naming both; rejecting releases what was
+     * reserved (points and the reward's stock). A decided act cannot be decided again (409 {@code already-decided}).
+     */
+    @Transactional
+    public Approval decide(Caller caller, UUID approvalId, boolean approve, String note) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT client_id, kind, points, rule, source_event_id, idempotency_key, reward_code,"
+                        + " description, status, maker FROM points_approval WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, approvalId).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Approval", approvalId);
+        }
+        Object[] r = rows.get(0);
+        UUID clientId = (UUID) r[0];
+        String kind = (String) r[1];
+        long points = ((Number) r[2]).longValue();
+        String maker = (String) r[9];
+        ClientCard card = ClientCard.findById(clientId);
+        boolean checker = caller.is(Roles.COMPLIANCE_OFFICER)
+                || (caller.is(Roles.TEAM_LEAD) && card != null && card.team != null && card.team.equals(caller.team()));
+        if (!checker) {
+            throw ApiException.notFound("Approval", approvalId);
+        }
+        if (maker.equals(caller.username())) {
+            throw new ApiException(403, "maker-cannot-check", "The maker cannot check",
+                    maker + " requested this; another person (compliance, or the client's team lead) decides");
+        }
+        if (!"PENDING".equals(r[8])) {
+            throw ApiException.conflict("already-decided", "this approval is already " + r[8]);
+        }
+        lockAccount(clientId);
+        Instant now = clock.instant();
+        UUID entryId = null;
+        if (approve) {
+            entryId = UUID.randomUUID();
+            em.createNativeQuery("""
+                            INSERT INTO points_entry (id, client_id, kind, points, rule, source_event_id, idempotency_key, reward_code,
+                                                      description, expires_on, created_by, checked_by, approval_id, created_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                    .setParameter(1, entryId).setParameter(2, clientId).setParameter(3, kind).setParameter(4, points)
+                    .setParameter(5, r[3]).setParameter(6, r[4]).setParameter(7, r[5]).setParameter(8, r[6]).setParameter(9, r[7])
+                    .setParameter(10, points > 0 ? LocalDate.ofInstant(now, CareWindow.BANK_ZONE).plusMonths(validityMonths) : null)
+                    .setParameter(11, maker).setParameter(12, caller.username()).setParameter(13, approvalId)
+                    .setParameter(14, Timestamp.from(now)).executeUpdate();
+            em.createNativeQuery("UPDATE points_account SET balance = balance + ?2, reserved = reserved - ?3, updated_at = now()"
+                            + " WHERE client_id = ?1")
+                    .setParameter(1, clientId).setParameter(2, points).setParameter(3, points < 0 ? -points : 0).executeUpdate();
+        } else {
+            if (points < 0) {
+                em.createNativeQuery("UPDATE points_account SET reserved = reserved - ?2, updated_at = now() WHERE client_id = ?1")
+                        .setParameter(1, clientId).setParameter(2, -points).executeUpdate();
+            }
+            if ("REDEEM".equals(kind)) {
+                em.createNativeQuery("UPDATE reward SET stock = stock + 1 WHERE code = ?1").setParameter(1, r[6]).executeUpdate();
+            }
+        }
+        em.createNativeQuery("UPDATE points_approval SET status = ?2, checker = ?3, decided_at = ?4, note = ?5, entry_id = ?6 WHERE id = ?1")
+                .setParameter(1, approvalId).setParameter(2, approve ? "APPROVED" : "REJECTED").setParameter(3, caller.username())
+                .setParameter(4, Timestamp.from(now)).setParameter(5, note).setParameter(6, entryId).executeUpdate();
+        if ("REFERRAL".equals(r[3])) {
+            em.createNativeQuery("UPDATE referral SET review_status = ?2, reviewed_by = ?3, reviewed_at = ?4 WHERE converted_event_id = ?1")
+                    .setParameter(1, r[4]).setParameter(2, approve ? "APPROVED" : "REJECTED").setParameter(3, caller.username())
+                    .setParameter(4, Timestamp.from(now)).executeUpdate();
+        }
+        return approval(approvalId);
+    }
+
+    private void reserve(UUID clientId, long points) {
+        em.createNativeQuery("UPDATE points_account SET reserved = reserved + ?2, updated_at = now() WHERE client_id = ?1")
+                .setParameter(1, clientId).setParameter(2, points).executeUpdate();
+    }
+
+    private Approval approval(UUID id) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT id, client_id, kind, points, rule, reason, reward_code, description, status,"
+                        + " maker, requested_at, checker, decided_at, note, entry_id FROM points_approval WHERE id = ?1")
+                .setParameter(1, id).getSingleResult();
+        return new Approval((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7], (String) r[8], (String) r[9], NativeValues.instant(r[10]), (String) r[11],
+                NativeValues.instant(r[12]), (String) r[13], (UUID) r[14]);
+    }
+
+    private static String maker(Caller caller) {
+        return caller.username() == null ? "unknown" : caller.username();
     }
 
     /**
@@ -177,9 +340,9 @@ public class Loyalty {
                                        - coalesce(-sum(points) FILTER (WHERE points < 0), 0) AS lapsing
                             FROM points_entry GROUP BY client_id
                         ), lapsing AS (
-                            SELECT a.client_id, least(a.balance, d.lapsing) AS points
+                            SELECT a.client_id, least(a.balance - a.reserved, d.lapsing) AS points
                             FROM due d JOIN points_account a ON a.client_id = d.client_id
-                            WHERE d.lapsing > 0 AND a.balance > 0
+                            WHERE d.lapsing > 0 AND a.balance - a.reserved > 0
                             FOR UPDATE OF a
                         ), entries AS (
                             INSERT INTO points_entry (id, client_id, kind, points, rule, idempotency_key, description,
@@ -202,15 +365,18 @@ public class Loyalty {
     @Transactional
     public Statement statement(Caller caller, UUID clientId, int limit) {
         access.requireReadOrOps(caller, clientId);
-        Number balance = (Number) em.createNativeQuery("SELECT coalesce((SELECT balance FROM points_account WHERE client_id = ?1), 0)")
+        Object[] account = (Object[]) em.createNativeQuery("SELECT coalesce((SELECT balance FROM points_account WHERE client_id = ?1), 0),"
+                        + " coalesce((SELECT reserved FROM points_account WHERE client_id = ?1), 0)")
                 .setParameter(1, clientId).getSingleResult();
+        long balance = ((Number) account[0]).longValue();
+        long reserved = ((Number) account[1]).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, kind, points, rule, description, source_event_id, reward_code,"
-                        + " expires_on, created_at FROM points_entry WHERE client_id = ?1 ORDER BY created_at DESC, id LIMIT ?2")
+                        + " expires_on, created_at, created_by, checked_by FROM points_entry WHERE client_id = ?1 ORDER BY created_at DESC, id LIMIT ?2")
                 .setParameter(1, clientId).setParameter(2, limit).getResultList();
-        return new Statement(clientId, balance.longValue(), rows.stream().map(r -> new Entry((UUID) r[0], (String) r[1],
+        return new Statement(clientId, balance, reserved, balance - reserved, rows.stream().map(r -> new Entry((UUID) r[0], (String) r[1],
                 ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (UUID) r[5], (String) r[6],
-                NativeValues.date(r[7]), NativeValues.instant(r[8])))
+                NativeValues.date(r[7]), NativeValues.instant(r[8]), (String) r[9], (String) r[10]))
                 .toList());
     }
 
@@ -268,6 +434,12 @@ public class Loyalty {
     @Transactional
     public ClientBenefit use(Caller caller, UUID clientId, String code, LocalDate on, String note) {
         ClientCard card = access.requireStaff(caller, clientId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE);
+        if (on != null && (on.getYear() != today.getYear() || on.isAfter(today))) {
+            // the day decides the quota year: a use dated in another year would escape this year's quota
+            throw ApiException.badField("on", "must be a day of the current quota year " + today.getYear() + " up to today ("
+                    + today + "); leave it out to use today");
+        }
         lockAccount(clientId);
         Benefit b = catalogue().stream().filter(x -> x.code().equals(code) && x.active()).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Benefit", code));
@@ -275,7 +447,7 @@ public class Loyalty {
             throw new ApiException(409, "not-entitled", "Not a benefit of the client's tier",
                     b.code() + " starts at " + b.minTier() + "; the client is " + card.tier);
         }
-        LocalDate day = on == null ? LocalDate.ofInstant(clock.instant(), CareWindow.BANK_ZONE) : on;
+        LocalDate day = on == null ? today : on;
         int used = usedThisYear(clientId, day.getYear()).getOrDefault(code, 0);
         if (b.yearlyQuota() != null && used >= b.yearlyQuota()) {
             throw new ApiException(409, "quota-exhausted", "The yearly quota is used up",
@@ -290,11 +462,11 @@ public class Loyalty {
 
     // ---- helpers
 
-    /** Creates the client's account if missing and locks it for this transaction; returns the balance. */
+    /** Creates the client's account if missing and locks it for this transaction; returns the available balance (not reserved). */
     private long lockAccount(UUID clientId) {
         em.createNativeQuery("INSERT INTO points_account (client_id, balance, updated_at) VALUES (?1, 0, now()) ON CONFLICT DO NOTHING")
                 .setParameter(1, clientId).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT balance FROM points_account WHERE client_id = ?1 FOR UPDATE")
+        return ((Number) em.createNativeQuery("SELECT balance - reserved FROM points_account WHERE client_id = ?1 FOR UPDATE")
                 .setParameter(1, clientId).getSingleResult()).longValue();
     }
 

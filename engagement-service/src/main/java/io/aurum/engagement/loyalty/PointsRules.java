@@ -36,10 +36,18 @@ public class PointsRules {
         this.referral = referral;
     }
 
-    /** A prospect this client referred became a client (the profile event that made it ACTIVE is the source). */
+    /**
+     * A prospect this client referred became a client (the profile event that made it ACTIVE is the source). A referral
+     * under review ({@code PENDING_REVIEW}: the recording RM registered the referred client recently) does not credit:
+     * its reward waits as an approval whose maker is the recording RM, credited only when a checker approves it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean referralConverted(UUID referrerId, UUID referredId, UUID eventId) {
-        return loyalty.earn(referrerId, referral, "REFERRAL", eventId, "Referral converted: client " + referredId.toString().substring(0, 8));
+    public boolean referralConverted(UUID referrerId, UUID referredId, UUID eventId, boolean underReview, String recordedBy) {
+        String description = "Referral converted: client " + referredId.toString().substring(0, 8);
+        if (underReview) {
+            return loyalty.holdEarning(referrerId, referral, "REFERRAL", eventId, description, recordedBy);
+        }
+        return loyalty.earn(referrerId, referral, "REFERRAL", eventId, description);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

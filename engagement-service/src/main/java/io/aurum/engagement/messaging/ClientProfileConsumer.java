@@ -118,7 +118,8 @@ public class ClientProfileConsumer {
         if (event.occurredAt() != null) {
             history.coverage(card.clientId, card.primaryRmId, card.team, event.occurredAt(), event.eventId());
         }
-        if ("ACTIVE".equals(card.lifecycleStatus)) {
+        // a referral converts only on a client made ACTIVE through KYC (VERIFIED when the payload says so)
+        if ("ACTIVE".equals(card.lifecycleStatus) && (change.kycStatus() == null || "VERIFIED".equals(change.kycStatus()))) {
             referrals.becameActive(card.clientId, event.eventId(), event.occurredAt() == null ? Instant.now() : event.occurredAt());
         }
         LOG.infof("Client card %s updated from %s %s", card.clientId, event.type(), event.eventId());

@@ -67,6 +67,9 @@ public class LoyaltyResource {
                              String idempotencyKey) {
     }
 
+    public record Decision(@Size(max = 300) @Schema(description = "Why (kept with the decision)") String note) {
+    }
+
     public record Adjustment(@NotNull @Min(-10_000_000) @Max(10_000_000) Long points, @NotBlank @Size(max = 300) String reason) {
     }
 
@@ -112,7 +115,11 @@ public class LoyaltyResource {
     @POST
     @Path("/clients/{id}/benefits/{code}/uses")
     @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
-    @Operation(summary = "Record the use of a benefit", description = "Refused past its yearly quota or above the client's tier (409); nothing is recorded then.")
+    @Operation(summary = "Record the use of a benefit", description = "Refused past its yearly quota or above the client's tier (409); nothing is recorded then. "
+            + "The day decides the quota year, so it is the server's today unless `on` names an earlier day of the current year; "
+            + "any other day is refused (400 naming `on`).")
+    @APIResponse(responseCode = "400", description = "on outside the current quota year or in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "Recorded; what is left")
     @APIResponse(responseCode = "409", description = "quota-exhausted or not-entitled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -134,21 +141,69 @@ public class LoyaltyResource {
     @RolesAllowed({Roles.CLIENT, Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Redeem points for a reward",
             description = "The client in the app or its RM. Balance and stock are checked atomically; the same idempotency key twice "
-                    + "redeems once (the second answers 409 and changes nothing).")
+                    + "redeems once (the second answers 409 and changes nothing). A reward costing more than "
+                    + "aurum.loyalty.checker-threshold-points waits for a checker (202, status PENDING): its points are reserved "
+                    + "and its stock taken until compliance or the client's team lead approves or rejects it.")
     @APIResponse(responseCode = "201", description = "The ledger entry")
+    @APIResponse(responseCode = "202", description = "Above the threshold: the pending approval (points reserved)")
     @APIResponse(responseCode = "409", description = "insufficient-points, out-of-stock or duplicate-redemption",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redeem(@PathParam("id") String id, @Valid @NotNull Redemption r) {
-        return Response.status(201).entity(loyalty.redeem(Caller.of(identity), Params.uuid("id", id), r.rewardCode(), r.idempotencyKey()))
-                .build();
+        return created(loyalty.redeem(Caller.of(identity), Params.uuid("id", id), r.rewardCode(), r.idempotencyKey()));
+    }
+
+    private static Response created(Object entryOrApproval) {
+        return Response.status(entryOrApproval instanceof Loyalty.Approval ? 202 : 201).entity(entryOrApproval).build();
     }
 
     @POST
     @Path("/clients/{id}/adjustments")
     @RolesAllowed(Roles.OPS_ADMIN)
-    @Operation(summary = "Correct a balance", description = "A new ADJUST entry with its reason; ledger entries are never changed.")
+    @Operation(summary = "Correct a balance", description = "A new ADJUST entry with its reason; ledger entries are never changed. "
+            + "More than aurum.loyalty.checker-threshold-points (either sign) waits for a checker (202, PENDING; a negative one "
+            + "reserves its points).")
+    @APIResponse(responseCode = "201", description = "The ledger entry")
+    @APIResponse(responseCode = "202", description = "Above the threshold: the pending approval")
     public Response adjust(@PathParam("id") String id, @Valid @NotNull Adjustment a) {
-        return Response.status(201).entity(loyalty.adjust(Caller.of(identity), Params.uuid("id", id), a.points(), a.reason())).build();
+        return created(loyalty.adjust(Caller.of(identity), Params.uuid("id", id), a.points(), a.reason()));
+    }
+
+    @GET
+    @Path("/approvals")
+    @RolesAllowed({Roles.TEAM_LEAD, Roles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Points acts for a checker (双人复核)",
+            description = "Large redemptions and corrections, and the rewards of referrals under review, by status (default PENDING), "
+                    + "oldest first: compliance sees all, a team lead its team's clients.")
+    public List<Loyalty.Approval> approvals(@QueryParam("status") @DefaultValue("PENDING") @Pattern(regexp = "PENDING|APPROVED|REJECTED") String status,
+                                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return loyalty.approvals(Caller.of(identity), status, limit);
+    }
+
+    @POST
+    @Path("/approvals/{approvalId}/approve")
+    @RolesAllowed({Roles.TEAM_LEAD, Roles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Approve a pending points act",
+            description = "A compliance officer or the client's team lead, never the maker. Posts the ledger entry naming maker and checker.")
+    @APIResponse(responseCode = "200", description = "The decided approval (entryId: the ledger entry)")
+    @APIResponse(responseCode = "403", description = "maker-cannot-check",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already-decided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Loyalty.Approval approve(@PathParam("approvalId") String approvalId, @Valid Decision d) {
+        return loyalty.decide(Caller.of(identity), Params.uuid("approvalId", approvalId), true, d == null ? null : d.note());
+    }
+
+    @POST
+    @Path("/approvals/{approvalId}/reject")
+    @RolesAllowed({Roles.TEAM_LEAD, Roles.COMPLIANCE_OFFICER})
+    @Operation(summary = "Reject a pending points act",
+            description = "As approving; nothing is posted and what was reserved (points, the reward's stock) is released.")
+    @APIResponse(responseCode = "403", description = "maker-cannot-check",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already-decided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Loyalty.Approval reject(@PathParam("approvalId") String approvalId, @Valid Decision d) {
+        return loyalty.decide(Caller.of(identity), Params.uuid("approvalId", approvalId), false, d == null ? null : d.note());
     }
 
     @POST
@@ -156,7 +211,9 @@ public class LoyaltyResource {
     @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Record a referral (转介绍)",
             description = "A client of the caller's book introduced a prospect of the book. When client-service reports the prospect "
-                    + "ACTIVE, the referrer earns the referral points once. A prospect is referred by one client only (409).")
+                    + "ACTIVE (KYC passed), the referrer earns the referral points once. A prospect is referred by one client only (409). "
+                    + "A prospect the caller covers and that was registered within aurum.loyalty.referral-review-window (30 days) "
+                    + "is recorded PENDING_REVIEW: its reward waits for compliance or the team lead (GET …/approvals).")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "already-referred or not-a-prospect",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -38,6 +38,19 @@ class LoyaltyTest {
                  "primaryRmId":"%s","team":"team-sh-01","lines":[]}""".formatted(proposal, client, amount, DemoUsers.RM_LI_ID);
     }
 
+    /** Ops credits points; above the checker threshold a compliance officer approves (the maker never does). */
+    void grant(UUID client, long points) {
+        var answer = given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON)
+                .body("{\"points\":" + points + ",\"reason\":\"goodwill for the test\"}")
+                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().extract();
+        if (answer.statusCode() == 202) {
+            given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).contentType(ContentType.JSON).body("{}")
+                    .post("/api/engagement/loyalty/approvals/" + answer.path("id") + "/approve").then().statusCode(200);
+        } else {
+            assertThat(answer.statusCode()).isEqualTo(201);
+        }
+    }
+
     long balance(UUID client) {
         return fixtures.sql("SELECT coalesce((SELECT balance FROM points_account WHERE client_id = '" + client + "'), 0)");
     }
@@ -74,9 +87,7 @@ class LoyaltyTest {
     void concurrentRedemptionsNeverOverdrawAndAKeyRedeemsOnce() throws Exception {
         UUID client = fixtures.client(DemoUsers.CLIENT_LIU_CLIENT_ID, "PLATINUM", LocalDate.of(1968, 4, 12), "", null, null, "");
         long start = balance(client);
-        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON)
-                .body("{\"points\":" + (10_000 - start) + ",\"reason\":\"goodwill for the test\"}")
-                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().statusCode(201);
+        grant(client, 10_000 - start);
         assertThat(balance(client)).isEqualTo(10_000);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> answers = new ArrayList<>();
@@ -91,8 +102,13 @@ class LoyaltyTest {
             statuses.add(f.get());
         }
         pool.shutdown();
-        assertThat(statuses).containsOnly(201, 409);
-        assertThat(statuses.stream().filter(s -> s == 201).count()).as("8,000 points each from 10,000").isOne();
+        // 8,000 is above the checker threshold: one redemption is held with its points reserved, the others are refused
+        assertThat(statuses).containsOnly(202, 409);
+        assertThat(statuses.stream().filter(s -> s == 202).count()).as("8,000 points each from 10,000").isOne();
+        assertThat(fixtures.sql("SELECT reserved FROM points_account WHERE client_id = '" + client + "'")).isEqualTo(8_000);
+        String pending = fixtures.text("SELECT id FROM points_approval WHERE status = 'PENDING' AND kind = 'REDEEM' AND client_id = '" + client + "'");
+        given().auth().oauth2(token(DemoUsers.COMPLIANCE_ZHAO)).contentType(ContentType.JSON).body("{}")
+                .post("/api/engagement/loyalty/approvals/" + pending + "/approve").then().statusCode(200);
         assertThat(balance(client)).isEqualTo(2_000);
         // the same key again: refused, nothing changes
         String key = "car-" + UUID.randomUUID();
@@ -121,8 +137,7 @@ class LoyaltyTest {
     @Test
     void hostileKeysDaysAndPointsAreRefusedNamingTheFieldAndChangeNothing() {
         UUID client = fixtures.client("PLATINUM");
-        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON).body("{\"points\":50000,\"reason\":\"test\"}")
-                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().statusCode(201);
+        grant(client, 50_000);
         // a NUL reached PostgreSQL as the idempotency key and answered 500
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"rewardCode\":\"CAR-WASH\",\"idempotencyKey\":\"key\\u0000" + UUID.randomUUID() + "\"}")
@@ -152,8 +167,7 @@ class LoyaltyTest {
     @Test
     void aRewardOutOfStockIsRefusedWithoutALedgerChange() {
         UUID client = fixtures.client("GOLD");
-        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON).body("{\"points\":50000,\"reason\":\"test\"}")
-                .post("/api/engagement/loyalty/clients/" + client + "/adjustments").then().statusCode(201);
+        grant(client, 50_000);
         fixtures.exec("UPDATE reward SET stock = 0 WHERE code = 'WINE-DINNER'");
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"rewardCode\":\"WINE-DINNER\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}")

@@ -329,6 +329,8 @@ class MonthFiguresTest {
         fixtures.send("client.profile", prospect, envelope("ClientRegistered", prospect, Instant.now().toString(),
                 registered.formatted(prospect, "p", "PROSPECT", DemoUsers.RM_LI_ID)));
         fixtures.awaitSql("SELECT count(*) FROM client_card WHERE client_id = '" + prospect + "' AND lifecycle_status = 'PROSPECT'", 1);
+        // registered long before the referral (outside aurum.loyalty.referral-review-window): no review needed
+        fixtures.exec("UPDATE client_card SET registered_at = now() - interval '90 days' WHERE client_id = '" + prospect + "'");
         String body = "{\"referrerClientId\":\"" + referrer + "\",\"referredClientId\":\"" + prospect + "\"}";
         given().auth().oauth2(token(DemoUsers.RM_WANG)).contentType(ContentType.JSON).body(body)
                 .post("/api/engagement/loyalty/referrals").then().statusCode(404);

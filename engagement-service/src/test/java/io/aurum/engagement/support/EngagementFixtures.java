@@ -89,6 +89,14 @@ public class EngagementFixtures {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(countQuery).getSingleResult()).longValue());
     }
 
+    /** The first column of the first row, as text (null when there is none). */
+    public String text(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            java.util.List<?> rows = em.createNativeQuery(query).getResultList();
+            return rows.isEmpty() ? null : String.valueOf(rows.get(0));
+        });
+    }
+
     public void exec(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
     }
