@@ -63,14 +63,21 @@ public final class InputRules {
         }
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c >= ' ' && c < '\u200B') {
-                continue; // almost every character of every name and note: one comparison pair
+            if (c >= ' ' && c < '\u007F') {
+                continue; // printable ASCII: one comparison pair
             }
             if (c == '\u0000') {
                 return "must not contain the NUL character (U+0000)";
             }
+            if (c < ' ' && c != '\t' && c != '\n' && c != '\r' || c >= '\u007F' && c <= '\u009F') {
+                return "must not contain control characters (found " + codePoint(c) + ")";
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, text.charAt(i + 1));
+                    if (codePoint >= 0xE0000 && codePoint <= 0xE007F) {
+                        return "must not contain invisible tag characters (found U+" + Integer.toHexString(codePoint).toUpperCase() + ")";
+                    }
                     i++;
                     continue;
                 }
@@ -96,12 +103,18 @@ public final class InputRules {
     }
 
     /**
-     * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), zero-width space, joiners and
-     * direction marks (U+200B–U+200F), word joiner (U+2060) and the zero-width no-break space / byte-order mark (U+FEFF).
+     * Characters that change how text looks without being seen: bidirectional marks, embeddings, overrides and isolates
+     * (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), zero-width space and joiners (U+200B–U+200D), word joiner
+     * and invisible operators (U+2060–U+2064), deprecated format controls (U+206A–U+206F), line and paragraph separators
+     * (U+2028–U+2029), the soft hyphen (U+00AD), the Mongolian vowel separator (U+180E), Hangul fillers (U+115F,
+     * U+1160, U+3164, U+FFA0), interlinear annotation marks (U+FFF9–U+FFFB) and the zero-width no-break space / byte-order
+     * mark (U+FEFF).
      */
     static boolean isInvisibleControl(char c) {
-        return (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E') || c == '\u2060'
-                || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
+        return c == '\u00AD' || c == '\u061C' || c == '\u115F' || c == '\u1160' || c == '\u180E'
+                || (c >= '\u200B' && c <= '\u200F') || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2060' && c <= '\u2064')
+                || (c >= '\u2066' && c <= '\u206F') || c == '\u3164' || c == '\uFEFF' || c == '\uFFA0'
+                || (c >= '\uFFF9' && c <= '\uFFFB');
     }
 
     private static String codePoint(char c) {

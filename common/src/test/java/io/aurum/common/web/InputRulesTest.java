@@ -22,7 +22,7 @@ class InputRulesTest {
     void ordinaryTextOfEveryScriptIsTaken() {
         for (String ok : new String[]{"", "陈思远", "CHEN Siyuan", "O'Brien-Smith", "Zoë Ångström", "محمد", "Иван",
                 "😀 emoji beyond the basic plane 𝔸", "line one\nline two\ttabbed\r\n", "上海市徐汇区衡山路100号",
-                "' OR '1'='1", "<script>alert(1)</script>", "\u00A0non-breaking space", "\u2028"}) {
+                "' OR '1'='1", "<script>alert(1)</script>", "\u00A0non-breaking space", "tab\there"}) {
             assertThat(InputRules.textProblem(ok)).as(ok).isNull();
             assertThat(InputRules.text(ok)).isSameAs(ok);
         }
@@ -53,10 +53,26 @@ class InputRulesTest {
             assertThat(InputRules.textProblem("name" + c + "x")).as("U+%04X", (int) c)
                     .isEqualTo("must not contain invisible direction or zero-width characters (found " + String.format("U+%04X", (int) c) + ")");
         }
-        for (char c : "\u200A\u2010\u2029\u202F\u2061\u2065\u206A\uFEFE\uFF01".toCharArray()) {
+        for (char c : "\u200A\u2010\u202F\u2065\u2070\uFEFE\uFF01\u00A0\u061B\u3000".toCharArray()) {
             assertThat(InputRules.textProblem("x" + c)).as("U+%04X", (int) c).isNull();
         }
         assertThat(InputRules.textProblem("\u202Egnp.exe")).contains("U+202E");
+    }
+
+    @Test
+    void controlCharactersAndOtherInvisibleMarksAreRefused() {
+        // terminal escapes and other C0/C1 controls: log and screen injection; tab, line feed and return are text
+        for (char c : "\u0001\u0007\u0008\u000B\u000C\u001B\u001F\u007F\u0080\u009B\u009F".toCharArray()) {
+            assertThat(InputRules.textProblem("Call " + c + "[2Jback")).as("U+%04X", (int) c)
+                    .isEqualTo("must not contain control characters (found " + String.format("U+%04X", (int) c) + ")");
+        }
+        // the Arabic letter mark is a bidi control too; soft hyphen, Hangul fillers, separators and the rest look like nothing
+        for (char c : "\u061C\u00AD\u180E\u115F\u1160\u3164\uFFA0\u2028\u2029\u2061\u2064\u206A\u206F\uFFF9\uFFFB".toCharArray()) {
+            assertThat(InputRules.textProblem("a" + c + "b")).as("U+%04X", (int) c).contains(String.format("U+%04X", (int) c));
+        }
+        // tag characters (U+E0000–U+E007F) spell invisible text
+        assertThat(InputRules.textProblem("a\uDB40\uDC41\uDB40\uDC42b")).contains("tag characters").contains("U+E0041");
+        assertThat(InputRules.textProblem("\uDB40\uDD00")).as("U+E0100, a variation selector, is not a tag").isNull();
     }
 
     @Test
