@@ -64,7 +64,8 @@ class ClientJourneyE2ETest {
 
     @Test
     void anUploadThroughTheGatewayRaisesTheTierAndRiskServiceLearnsTheAum() {
-        String id = register("{\"fullName\":\"上传升级\",\"birthDate\":\"1965-05-05\",\"lifecycleStatus\":\"ACTIVE\"}");
+        String id = ActiveClients.register(DemoUsers.RM_LI, "{\"fullName\":\"上传升级\",\"birthDate\":\"1965-05-05\"}",
+                LocalDate.of(1965, 5, 5));
         String ops = KeycloakTokens.forUser(DemoUsers.OPS_SUN);
         LocalDate day = LocalDate.now().minusDays(1);
         String csv = "as_of,client_id,product_code,asset_class,currency,amount,risk_rating\n"

@@ -83,6 +83,13 @@ class JourneysE2ETest {
         given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).contentType("application/merge-patch+json").header("If-Match", etag)
                 .body("{\"birthDate\":\"" + birth + "\",\"identityNumber\":\"" + prcId(birth) + "\",\"phone\":\"13912345678\"}")
                 .patch("/api/clients/" + client).then().statusCode(200);
+        // KYC VERIFIED is the RM's request and compliance's decision (maker–checker), and conversion needs it
+        as(DemoUsers.RM_LI).body("{\"status\":\"ACTIVE\"}").post("/api/clients/" + client + "/lifecycle").then().statusCode(409);
+        String etag2 = as(DemoUsers.RM_LI).get("/api/clients/" + client).then().extract().header("ETag");
+        given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).contentType("application/merge-patch+json").header("If-Match", etag2)
+                .body("{\"kycStatus\":\"VERIFIED\"}").patch("/api/clients/" + client).then().statusCode(202);
+        as(DemoUsers.RM_LI).get("/api/clients/" + client).then().body("kycStatus", equalTo("PENDING"));
+        ActiveClients.approvePending(client);
         as(DemoUsers.RM_LI).body("{\"status\":\"ACTIVE\"}").post("/api/clients/" + client + "/lifecycle").then().statusCode(200)
                 .body("lifecycleStatus", equalTo("ACTIVE"));
         // three months of snapshots at CNY 1.2 million (each holds until the next): the trailing average crosses PLATINUM
@@ -124,8 +131,8 @@ class JourneysE2ETest {
 
     @Test
     void retainALargeOutflowMakesASameDayRetentionCallTheRmLogsTheCallAndTheScoreExplainsItself() {
-        String client = as(DemoUsers.RM_LI).body("{\"fullName\":\"流失预警\",\"birthDate\":\"1970-01-01\",\"lifecycleStatus\":\"ACTIVE\"}")
-                .post("/api/clients").then().statusCode(201).extract().path("id");
+        String client = ActiveClients.register(DemoUsers.RM_LI, "{\"fullName\":\"流失预警\",\"birthDate\":\"1970-01-01\"}",
+                LocalDate.of(1970, 1, 1));
         LocalDate today = LocalDate.now();
         upload("as_of,client_id,product_code,asset_class,currency,amount,risk_rating\n"
                 + today.minusDays(3) + "," + client + ",DEP,CASH,CNY,3000000,1\n"
@@ -168,9 +175,8 @@ class JourneysE2ETest {
 
     @Test
     void privacyTheClientsDataIsExportedThenErasedEverywhereWhileRegulatoryRecordsAndTheAuditTrailRemain() {
-        String client = as(DemoUsers.RM_LI).body("{\"fullName\":\"隐私客户\",\"latinName\":\"PRIVACY Test\",\"birthDate\":\"1981-08-08\","
-                        + "\"phone\":\"13700001111\",\"email\":\"privacy@example.cn\",\"lifecycleStatus\":\"ACTIVE\"}")
-                .post("/api/clients").then().statusCode(201).extract().path("id");
+        String client = ActiveClients.register(DemoUsers.RM_LI, "{\"fullName\":\"隐私客户\",\"latinName\":\"PRIVACY Test\",\"birthDate\":\"1981-08-08\","
+                        + "\"phone\":\"13700001111\",\"email\":\"privacy@example.cn\"}", LocalDate.of(1981, 8, 8));
         // a regulatory record elsewhere: a risk assessment at the branch (once risk-service has heard of the client)
         await().atMost(Duration.ofSeconds(30)).until(() -> as(DemoUsers.RM_LI).get("/api/risk/clients/" + client + "/assessments")
                 .statusCode() == 200);

@@ -40,7 +40,7 @@ class PlumbingE2ETest {
         String correlationId = "e2e-" + UUID.randomUUID();
         String id = given().auth().oauth2(rm).header("X-Correlation-Id", correlationId)
                 .contentType(ContentType.JSON)
-                .body("{\"fullName\":\"端到端\",\"latinName\":\"DUAN Daoduan\",\"birthDate\":\"1958-08-08\",\"lifecycleStatus\":\"ACTIVE\"}")
+                .body("{\"fullName\":\"端到端\",\"latinName\":\"DUAN Daoduan\",\"birthDate\":\"1958-08-08\"}")
                 .post("/api/clients")
                 .then().statusCode(201)
                 // the caller's id comes back as its reference; the gateway names the work with its own id

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -26,14 +27,14 @@ class RoleMatrixE2ETest {
     static final String[] ROLES = {"rm.li", "rm.wang", "lead.zhang", "advisor.chen", "compliance.zhao", "ops.sun",
             "client.liu", "partner"};
     static String clientOfLi;
+    static final String NO_REQUEST = "00000000-0000-4000-8000-0000000000cc";
 
     @BeforeAll
     static void aClientInRmLisBook() {
         RestAssured.baseURI = System.getProperty("aurum.gateway.url", "http://127.0.0.1:18080");
         RestAssured.port = -1;
-        clientOfLi = given().auth().oauth2(token("rm.li")).contentType(ContentType.JSON)
-                .body("{\"fullName\":\"矩阵测试\",\"birthDate\":\"1975-01-01\",\"lifecycleStatus\":\"ACTIVE\"}")
-                .post("/api/clients").then().statusCode(201).extract().path("id");
+        clientOfLi = ActiveClients.register("rm.li", "{\"fullName\":\"矩阵测试\",\"birthDate\":\"1975-01-01\"}",
+                java.time.LocalDate.of(1975, 1, 1));
         // the other services learn about the client from client.profile
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(token("rm.li"))
                 .get("/api/engagement/clients/" + clientOfLi).statusCode() == 200);
@@ -93,6 +94,15 @@ class RoleMatrixE2ETest {
                 new Row("GET", "/api/engagement/loyalty/rewards", null,               200, 200, 200, 200, 200, 200, 200, 403),
                 new Row("POST", "/api/engagement/loyalty/referrals", "{\"referrerClientId\":\"" + c + "\",\"referredClientId\":\"" + c + "\"}",
                                                                                       400, 404, 400, 403, 403, 403, 403, 403),
+                // issue 27: checkers (compliance, the client's team lead) see and decide held points acts; never the RM
+                new Row("GET", "/api/engagement/loyalty/approvals?status=PENDING", null, 403, 403, 200, 403, 200, 403, 403, 403),
+                new Row("POST", "/api/engagement/loyalty/approvals/" + UUID.randomUUID() + "/approve", "{}",
+                                                                                      403, 403, 404, 403, 404, 403, 403, 403),
+                new Row("POST", "/api/engagement/loyalty/approvals/" + UUID.randomUUID() + "/reject", "{}",
+                                                                                      403, 403, 404, 403, 404, 403, 403, 403),
+                // a benefit use dated in another quota year is refused naming `on` (issue 27, part 5)
+                new Row("POST", "/api/engagement/loyalty/clients/" + c + "/benefits/AIRPORT-LOUNGE/uses", "{\"on\":\"2031-03-01\"}",
+                                                                                      400, 404, 400, 403, 403, 403, 403, 403),
                 new Row("GET", "/api/engagement/performance/rms/" + DemoUsers.RM_LI_ID + "?month=2001-01", null,
                                                                                       404, 403, 403, 403, 404, 404, 403, 403),
                 new Row("GET", "/api/engagement/performance/teams/team-sh-01?month=2001-01", null,
@@ -112,7 +122,19 @@ class RoleMatrixE2ETest {
                 new Row("GET", "/api/aum/fx-rates", null,                             200, 200, 200, 200, 200, 200, 403, 403),
                 new Row("POST", "/api/aum/fx-rates", "[]",                            403, 403, 403, 403, 403, 400, 403, 403),
                 new Row("POST", "/api/privacy/key-rotations", null,                   403, 403, 403, 403, 403, 200, 403, 403),
-                new Row("POST", "/api/clients/replays", null,                         403, 403, 403, 403, 403, 200, 403, 403));
+                new Row("POST", "/api/clients/replays", null,                         403, 403, 403, 403, 403, 200, 403, 403),
+                // maker–checker: a client's requests as a read; the queue and the decisions are the checker's
+                new Row("GET", "/api/clients/" + c + "/change-requests", null,        200, 404, 200, 404, 200, 403, 403, 403),
+                new Row("GET", "/api/clients/change-requests?status=PENDING", null,   403, 403, 403, 403, 200, 403, 403, 403),
+                new Row("POST", "/api/clients/change-requests/" + NO_REQUEST + "/approve", "{}",
+                                                                                      403, 403, 403, 403, 404, 403, 403, 403),
+                new Row("POST", "/api/clients/change-requests/" + NO_REQUEST + "/reject", "{\"reason\":\"x\"}",
+                                                                                      403, 403, 403, 403, 404, 403, 403, 403),
+                // enhanced due diligence is requested by the client's RM or team lead (an empty finding is 400)
+                new Row("POST", "/api/clients/" + c + "/due-diligence", "{}",         400, 404, 400, 403, 403, 403, 403, 403),
+                // registration makes prospects only
+                new Row("POST", "/api/clients", "{\"fullName\":\"直接激活\",\"lifecycleStatus\":\"ACTIVE\"}",
+                                                                                      400, 400, 400, 403, 403, 403, 403, 403));
     }
 
     @TestFactory

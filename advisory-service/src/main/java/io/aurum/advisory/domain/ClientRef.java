@@ -61,6 +61,20 @@ public class ClientRef extends PanacheEntityBase {
     @Column(name = "holdings_as_of")
     public LocalDate holdingsAsOf;
 
+    /** LOW, MEDIUM, HIGH; null when client-service has not rated the client. */
+    @Column(name = "aml_risk_rating")
+    public String amlRiskRating;
+
+    @Column(nullable = false)
+    public boolean pep;
+
+    @Column(name = "kyc_review_date")
+    public LocalDate kycReviewDate;
+
+    /** Enhanced due diligence approved by compliance in client-service. */
+    @Column(name = "edd_approved", nullable = false)
+    public boolean eddApproved;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

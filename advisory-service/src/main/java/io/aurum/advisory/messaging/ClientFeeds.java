@@ -78,6 +78,10 @@ public class ClientFeeds {
                     ref.advisorId = uuid(p, "advisorId");
                     ref.team = text(p, "team");
                     ref.erased = p.path("erased").asBoolean(false);
+                    ref.amlRiskRating = text(p, "amlRiskRating");
+                    ref.pep = p.path("pep").asBoolean(false);
+                    ref.kycReviewDate = p.hasNonNull("kycReviewDate") ? java.time.LocalDate.parse(p.get("kycReviewDate").asText()) : null;
+                    ref.eddApproved = p.path("eddApproved").asBoolean(false);
                     ref.updatedAt = Instant.now();
                 }
                 case "ClientClosed" -> {

@@ -107,6 +107,7 @@ public class ProposalAcceptance {
     public Proposal accept(Caller caller, UUID id, String shownVersion) {
         Proposal p = presented(caller, id);
         Actor actor = actorOn(caller, p);
+        Proposals.requireDueDiligence(ClientRef.findById(p.clientId));
         Evidence act = Evidence.acceptance(shownVersion == null ? RiskDisclosure.VERSION : shownVersion, actor);
         List<SaleEvidence> recorded = SaleEvidence.forProposal(p.id);
         List<LineNeeds> needs = needs(p);

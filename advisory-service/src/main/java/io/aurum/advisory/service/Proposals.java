@@ -339,6 +339,12 @@ public class Proposals {
         if (client.erased || "CLOSED".equals(client.lifecycleStatus)) {
             throw ApiException.conflict("client-closed", "the client relationship is closed; no new advice");
         }
+        requireDueDiligence(client);
+        if (client.kycReviewDate != null
+                && client.kycReviewDate.isBefore(clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+            throw ApiException.conflict("kyc-review-overdue",
+                    "the client's KYC review was due on " + client.kycReviewDate + "; review KYC before new proposals");
+        }
         if (client.riskLevel == null) {
             throw new ApiException(409, "risk-profile-missing", "The client has no risk profile",
                     "run a risk assessment (risk-service) before proposing products");
@@ -346,6 +352,15 @@ public class Proposals {
         if (client.riskValidUntil == null || !client.riskValidUntil.isAfter(clock.instant())) {
             throw new ApiException(409, "risk-profile-expired", "The client's risk profile has expired",
                     "the risk profile expired at " + client.riskValidUntil + "; reassess the client before proposing products");
+        }
+    }
+
+    /** AML HIGH or PEP: no advice, presented or accepted, before compliance approved enhanced due diligence. */
+    static void requireDueDiligence(ClientRef client) {
+        if (client != null && ("HIGH".equals(client.amlRiskRating) || client.pep) && !client.eddApproved) {
+            throw ApiException.conflict("enhanced-due-diligence-required",
+                    (client.pep ? "the client is a politically exposed person" : "the client's AML risk is HIGH")
+                            + "; compliance must approve enhanced due diligence before any advice");
         }
     }
 

@@ -17,6 +17,9 @@ public final class AuditActions {
     public static final String AUM_UPLOADED = "AUM_UPLOADED";
     public static final String FX_RATES_UPLOADED = "FX_RATES_UPLOADED";
     public static final String TIER_MONTH_END = "TIER_MONTH_END";
+    public static final String CHANGE_REQUESTED = "CHANGE_REQUESTED";
+    public static final String CHANGE_APPROVED = "CHANGE_APPROVED";
+    public static final String CHANGE_REJECTED = "CHANGE_REJECTED";
 
     private AuditActions() {
     }

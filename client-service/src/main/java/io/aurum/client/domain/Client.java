@@ -184,6 +184,10 @@ public class Client extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** When compliance approved enhanced due diligence (null: none approved). */
+    @Column(name = "edd_approved_at")
+    public Instant eddApprovedAt;
+
     @Column(name = "erased_at")
     public Instant erasedAt;
 

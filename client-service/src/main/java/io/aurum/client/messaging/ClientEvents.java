@@ -54,12 +54,18 @@ public final class ClientEvents {
     public record Profile(UUID clientId, String fullName, String latinName, LocalDate birthDate, String lifecycleStatus,
                           String tier, UUID primaryRmId, UUID advisorId, UUID privateBankerId, String team,
                           String branch, List<String> interestTags, List<String> preferredChannels,
-                          LocalTime quietHoursStart, LocalTime quietHoursEnd, boolean erased) {
+                          LocalTime quietHoursStart, LocalTime quietHoursEnd, boolean erased,
+                          // the due-diligence facts (added, still v1: consumers ignore what they do not know); they
+                          // change only through an approved change request (maker–checker)
+                          String kycStatus, LocalDate kycReviewDate, String amlRiskRating, boolean pep,
+                          boolean eddApproved) {
 
         public static Profile of(Client c) {
             return new Profile(c.id, c.fullName, c.latinName, c.birthDate, c.lifecycleStatus.name(), c.tier.name(),
                     c.primaryRmId, c.advisorId, c.privateBankerId, c.team, c.branch, List.of(c.interestTags),
-                    List.of(c.preferredChannels), c.quietHoursStart, c.quietHoursEnd, c.erased());
+                    List.of(c.preferredChannels), c.quietHoursStart, c.quietHoursEnd, c.erased(),
+                    c.kycStatus == null ? null : c.kycStatus.name(), c.kycReviewDate,
+                    c.amlRiskRating == null ? null : c.amlRiskRating.name(), c.pep, c.eddApprovedAt != null);
         }
     }
 

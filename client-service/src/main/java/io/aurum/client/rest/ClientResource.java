@@ -5,6 +5,7 @@ import io.aurum.client.domain.Client;
 import io.aurum.client.domain.LifecycleStatus;
 import io.aurum.client.domain.Tier;
 import io.aurum.client.service.ClientSearch;
+import io.aurum.client.service.ChangeRequests;
 import io.aurum.client.service.ClientService;
 import io.aurum.common.problem.ApiException;
 import io.aurum.common.problem.Problem;
@@ -70,8 +71,13 @@ public class ClientResource {
     @POST
     @RolesAllowed({Roles.RELATIONSHIP_MANAGER, Roles.TEAM_LEAD})
     @Operation(summary = "Register a client or prospect",
-            description = "Creates the profile in the caller's team; an RM always registers into their own book. Identity "
-                    + "number, phone, e-mail and address are encrypted at rest. Publishes ClientRegistered on client.profile.")
+            description = "Creates a PROSPECT in the caller's team (ACTIVE only through POST /api/clients/{id}/lifecycle and "
+                    + "its conversion rules; another lifecycleStatus is 400); an RM always registers into their own book. "
+                    + "KYC status and review date, AML rating, PEP and the qualified-investor facts in the body are not "
+                    + "taken: they open a change request for compliance (maker–checker), named in the Aurum-Change-Request "
+                    + "header. referredBy must be a client the caller can read (400 otherwise, one answer for unknown and "
+                    + "out-of-reach ids). Identity number, phone, e-mail and address are encrypted at rest. Publishes "
+                    + "ClientRegistered on client.profile.")
     @APIResponse(responseCode = "201", description = "Registered (personal data masked in the answer)",
             content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, the offending field is named",
@@ -80,8 +86,13 @@ public class ClientResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull NewClient request, @Context UriInfo uri) {
         Caller caller = Caller.of(identity);
-        Client client = clients.register(request, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
+        ClientService.Updated registered = clients.registerByStaff(request, caller);
+        Client client = registered.client();
+        Response.ResponseBuilder answer = Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build());
+        if (registered.changeRequest() != null) {
+            answer.header("Aurum-Change-Request", registered.changeRequest().id().toString());
+        }
+        return answer
                 .tag(etag(client))
                 .entity(clients.view(client.id, caller, false, null))
                 .build();
@@ -167,9 +178,15 @@ public class ClientResource {
     @Operation(summary = "Update a profile (JSON merge patch)",
             description = "Fields of the registration body; null removes a value. If-Match with the ETag read before is required. "
                     + "Coverage, lifecycle and tier have their own operations. A client may correct its contact data, "
-                    + "preferences and interests only. Publishes ClientProfileUpdated.")
+                    + "preferences and interests only. Publishes ClientProfileUpdated. KYC status and review date, AML "
+                    + "rating, PEP and the qualified-investor facts are under maker–checker: staff who change them open a "
+                    + "change request (202, the request in the body; optional `reason` query parameter) that takes effect "
+                    + "only when a compliance officer other than the maker approves it; the other fields of the same patch "
+                    + "apply at once.")
     @APIResponse(responseCode = "200", description = "The updated profile (masked); new ETag",
             content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "202", description = "Controlled facts requested; the pending change request",
+            content = @Content(schema = @Schema(implementation = ChangeRequests.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid or unchangeable field, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The profile changed since the caller read it",
@@ -180,11 +197,16 @@ public class ClientResource {
                            @RequestBody(description = "A JSON merge patch of the profile (RFC 7396)", required = true,
                                    content = {@Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = NewClient.class)),
                                            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewClient.class))})
+                           @Parameter(description = "why controlled facts change (kept on the change request)")
+                           @QueryParam("reason") @Size(max = 500) String reason,
                            JsonNode patch) {
         Caller caller = Caller.of(identity);
         UUID clientId = Params.uuid("id", id);
-        Client client = clients.update(clientId, Params.ifMatch(ifMatch), patch, caller);
-        return Response.ok(clients.view(clientId, caller, false, null)).tag(etag(client)).build();
+        ClientService.Updated updated = clients.update(clientId, Params.ifMatch(ifMatch), patch, caller, reason);
+        if (updated.changeRequest() != null) {
+            return Response.accepted(updated.changeRequest()).tag(etag(updated.client())).build();
+        }
+        return Response.ok(clients.view(clientId, caller, false, null)).tag(etag(updated.client())).build();
     }
 
     @POST

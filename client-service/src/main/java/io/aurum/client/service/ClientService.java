@@ -59,6 +59,16 @@ public class ClientService {
             "preferredChannels", "quietHoursStart", "quietHoursEnd");
     private static final Set<String> REGISTRATION_ONLY = Set.of("lifecycleStatus", "primaryRmId", "advisorId", "referredBy");
     private static final Set<String> FINANCIAL_FACTS = Set.of("householdNetFinancialAssets", "financialAssets", "averageIncome3y");
+    /**
+     * Facts the bank owns under maker–checker (双人复核): KYC status and review date, AML rating, PEP flag and the
+     * qualified-investor facts. Staff who change them only open a change request; a checker approves it.
+     */
+    public static final Set<String> CONTROLLED = Set.of("kycStatus", "kycReviewDate", "amlRiskRating", "pep",
+            "householdNetFinancialAssets", "financialAssets", "averageIncome3y");
+
+    /** What a profile update did: the client as it is now, and the change request it opened (null if none). */
+    public record Updated(Client client, ChangeRequests.View changeRequest) {
+    }
 
     static {
         Set<String> names = new LinkedHashSet<>();
@@ -86,9 +96,56 @@ public class ClientService {
         this.em = em;
     }
 
+    /**
+     * A registration by staff: always a PROSPECT (ACTIVE only through the lifecycle's conversion rules), and the
+     * controlled facts it carries become a change request for a checker, not profile values.
+     */
     @Transactional
-    public Client register(NewClient request, Caller caller) {
-        return register(UUID.randomUUID(), request, caller);
+    public Updated registerByStaff(NewClient request, Caller caller) {
+        if (request.lifecycleStatus() != null && request.lifecycleStatus() != LifecycleStatus.PROSPECT) {
+            throw ApiException.badField("lifecycleStatus",
+                    "a new client is registered as PROSPECT; convert it with POST /api/clients/{id}/lifecycle");
+        }
+        if (request.advisorId() != null && !knownAdvisors(caller.team()).contains(request.advisorId())) {
+            throw ApiException.badField("advisorId", "is not an investment advisor of your team");
+        }
+        ObjectNode asked = mapper.valueToTree(request);
+        Client client = register(UUID.randomUUID(), withoutControlled(request), caller);
+        ObjectNode current = currentAsJson(client);
+        ObjectNode changes = mapper.createObjectNode();
+        for (String field : CONTROLLED) {
+            JsonNode wanted = asked.path(field);
+            if (!wanted.isMissingNode() && !wanted.isNull() && !wanted.equals(current.path(field))) {
+                ObjectNode change = changes.putObject(field);
+                change.set("old", current.path(field).isMissingNode() ? mapper.nullNode() : current.get(field));
+                change.set("new", wanted);
+            }
+        }
+        ChangeRequests.View pending = changes.isEmpty() ? null
+                : ChangeRequests.open(em, audit, client, ChangeRequests.KIND_FIELDS, changes, "registration", caller);
+        return new Updated(client, pending);
+    }
+
+    /**
+     * The advisors a registration may assign: client-service has no staff directory, so the advisors of each team are
+     * configuration (aurum.controls.advisors."team"), falling back to aurum.controls.advisors.default.
+     */
+    static Set<UUID> knownAdvisors(String team) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        List<UUID> ids = team == null ? null
+                : config.getOptionalValues("aurum.controls.advisors.\"" + team + "\"", UUID.class).orElse(null);
+        if (ids == null) {
+            ids = config.getOptionalValues("aurum.controls.advisors.default", UUID.class).orElse(List.of());
+        }
+        return Set.copyOf(ids);
+    }
+
+    private static NewClient withoutControlled(NewClient r) {
+        return new NewClient(r.fullName(), r.latinName(), r.birthDate(), r.gender(), r.nationality(), r.idType(),
+                r.identityNumber(), r.phone(), r.email(), r.address(), r.occupation(), r.employer(), r.sourceOfWealth(),
+                r.interestTags(), r.preferredChannels(), r.quietHoursStart(), r.quietHoursEnd(), r.branch(),
+                null, null, null, null, r.prospectSource(), r.prospectSourceDetail(), r.referredBy(),
+                null, null, null, r.lifecycleStatus(), r.primaryRmId(), r.advisorId());
     }
 
     /** Registers a client under a given id (demo data uses the ids the realm's client users carry). */
@@ -108,8 +165,9 @@ public class ClientService {
         Client referrer = null;
         if (request.referredBy() != null) {
             referrer = Client.findById(request.referredBy());
-            if (referrer == null) {
-                throw ApiException.badField("referredBy", "no such client");
+            // the same reach as a read, and one answer for unknown and out-of-reach ids, so ids do not leak
+            if (referrer == null || !ClientAccess.canRead(caller, referrer)) {
+                throw ApiException.badField("referredBy", "no such client in your reach");
             }
         }
         checkCrossFields(request.identityNumber(), request.idType(), request.birthDate(), request.quietHoursStart(),
@@ -204,7 +262,7 @@ public class ClientService {
 
     /** Applies a JSON merge patch (RFC 7396) of a {@link NewClient}, guarded by the version the caller last saw. */
     @Transactional
-    public Client update(UUID id, Long expectedVersion, JsonNode patch, Caller caller) {
+    public Updated update(UUID id, Long expectedVersion, JsonNode patch, Caller caller, String reason) {
         Client client = get(id, caller);
         boolean self = ClientAccess.isSelf(caller, client);
         if (!self && !ClientAccess.staffCanEdit(caller, client)) {
@@ -259,8 +317,30 @@ public class ClientService {
         checkCrossFields(idNumber, candidate.idType() != null ? candidate.idType() : client.idType,
                 fields.contains("identityNumber") || fields.contains("birthDate") ? candidate.birthDate() : null,
                 candidate.quietHoursStart(), candidate.quietHoursEnd());
+        ChangeRequests.View pending = null;
+        if (!self) {
+            ObjectNode current = currentAsJson(client);
+            ObjectNode wanted = mapper.valueToTree(candidate);
+            ObjectNode changes = mapper.createObjectNode();
+            for (Iterator<String> it = fields.iterator(); it.hasNext(); ) {
+                String field = it.next();
+                if (CONTROLLED.contains(field)) {
+                    it.remove();
+                    JsonNode before = current.path(field).isMissingNode() ? mapper.nullNode() : current.get(field);
+                    JsonNode after = wanted.path(field).isMissingNode() ? mapper.nullNode() : wanted.get(field);
+                    if (!before.equals(after)) {
+                        ObjectNode change = changes.putObject(field);
+                        change.set("old", before);
+                        change.set("new", after);
+                    }
+                }
+            }
+            if (!changes.isEmpty()) {
+                pending = ChangeRequests.open(em, audit, client, ChangeRequests.KIND_FIELDS, changes, reason, caller);
+            }
+        }
         if (fields.isEmpty()) {
-            return client;
+            return new Updated(client, pending);
         }
         for (String field : fields) {
             apply(client, field, candidate);
@@ -276,7 +356,53 @@ public class ClientService {
         }
         audit.record(caller, AuditActions.CLIENT_UPDATED, client.id, "fields: " + String.join(", ", fields),
                 self ? "SELF_SERVICE" : null);
-        return client;
+        return new Updated(client, pending);
+    }
+
+    /**
+     * Applies the new values of an approved change request (already validated when it was requested). Answers 409
+     * when a field no longer holds the value the maker saw, so an approval never overwrites a later decision.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void approveDueDiligence(Client client) {
+        client.eddApprovedAt = Instant.now();
+        client.updatedAt = client.eddApprovedAt;
+        em.flush();
+        publishProfileUpdated(client);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void applyApproved(Client client, JsonNode changes) {
+        ObjectNode merged = currentAsJson(client);
+        List<String> fields = new ArrayList<>();
+        for (Iterator<String> it = changes.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!CONTROLLED.contains(field)) {
+                throw new IllegalStateException("change request carries an uncontrolled field " + field);
+            }
+            JsonNode now = merged.path(field).isMissingNode() ? mapper.nullNode() : merged.get(field);
+            if (!now.equals(changes.get(field).get("old"))) {
+                throw ApiException.conflict("change-request-stale",
+                        field + " changed since the request was made; reject it and ask for a new one");
+            }
+            merged.set(field, changes.get(field).get("new"));
+            fields.add(field);
+        }
+        NewClient candidate;
+        try {
+            candidate = mapper.treeToValue(merged, NewClient.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemMappers.bodyProblem(e);
+        }
+        for (String field : fields) {
+            apply(client, field, candidate);
+        }
+        client.updatedAt = Instant.now();
+        em.flush();
+        publishProfileUpdated(client);
+        if (fields.stream().anyMatch(FINANCIAL_FACTS::contains)) {
+            publishFinancialFacts(client);
+        }
     }
 
     /** PROSPECT → ACTIVE (conversion), ACTIVE ↔ DORMANT, any → CLOSED; nothing else. */
@@ -312,6 +438,9 @@ public class ClientService {
             }
             if (client.birthDate == null) {
                 missing.add(new FieldError("birthDate", "is needed to open the relationship"));
+            }
+            if (client.kycStatus != KycStatus.VERIFIED) {
+                missing.add(new FieldError("kycStatus", "must be VERIFIED (approved by compliance) to open the relationship"));
             }
             if (!missing.isEmpty()) {
                 throw new ApiException(409, "profile-incomplete", "Conflict",

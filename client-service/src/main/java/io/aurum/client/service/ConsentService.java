@@ -60,11 +60,11 @@ public class ConsentService {
         if (granted == null) {
             throw ApiException.badField("granted", "is required (true or false)");
         }
-        if (channel == null) {
-            if (!self) {
-                throw ApiException.badField("channel", "say where the client gave this decision (BRANCH, PHONE, PAPER, …)");
-            }
+        if (self) {
+            // the client's own act in the app: the channel is the server's fact, not the body's
             channel = ConsentChannel.MOBILE;
+        } else if (channel == null) {
+            throw ApiException.badField("channel", "say where the client gave this decision (BRANCH, PHONE, PAPER, …)");
         }
         if (client.erased() && granted) {
             throw ApiException.conflict("client-erased", "An erased client cannot grant consent");

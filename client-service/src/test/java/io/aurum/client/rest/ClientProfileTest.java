@@ -56,6 +56,7 @@ class ClientProfileTest {
     void personalDataIsEncryptedAtRestMaskedForStaffAndRevealedOnlyWithAnAuditedPurpose() {
         String idNumber = prcId(BIRTH);
         String id = register(DemoUsers.RM_LI, fullProfile(idNumber, "13800138000"));
+        TestData.approvePending(id);
 
         Object[] raw = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                         "SELECT id_number_enc, id_number_kid, phone_enc, email_enc, address_enc FROM client WHERE id = ?1")
@@ -203,6 +204,13 @@ class ClientProfileTest {
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(MERGE).header("If-Match", etag)
                 .body("{\"identityNumber\":\"" + prcId(LocalDate.of(1985, 1, 20)) + "\",\"phone\":\"13700000000\"}")
                 .patch("/api/clients/" + id).then().statusCode(200).body("birthDate", equalTo("1985-01-20"));
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON).body("{\"status\":\"ACTIVE\"}")
+                .post("/api/clients/" + id + "/lifecycle").then().statusCode(409)
+                .body("errors.field", equalTo(List.of("kycStatus")));
+        String etag2 = given().auth().oauth2(token(DemoUsers.RM_LI)).get("/api/clients/" + id).then().extract().header("ETag");
+        given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(MERGE).header("If-Match", etag2)
+                .body("{\"kycStatus\":\"VERIFIED\"}").patch("/api/clients/" + id).then().statusCode(202);
+        TestData.approvePending(id);
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON).body("{\"status\":\"ACTIVE\"}")
                 .post("/api/clients/" + id + "/lifecycle").then().statusCode(200)
                 .body("lifecycleStatus", equalTo("ACTIVE")).body("convertedAt", org.hamcrest.Matchers.notNullValue());

@@ -187,6 +187,7 @@ class ClientRelationsTest {
         String id = register(DemoUsers.RM_LI, """
                 {"fullName":"擦除测试","latinName":"ERASE Me","birthDate":"1980-02-02","phone":"13600000000",
                  "email":"erase@example.cn","interestTags":["art"],"sourceOfWealth":"salary","amlRiskRating":"MEDIUM"}""");
+        TestData.approvePending(id);
         given().auth().oauth2(token(DemoUsers.RM_LI)).contentType(ContentType.JSON)
                 .body("{\"purpose\":\"MARKETING\",\"granted\":true,\"channel\":\"BRANCH\"}")
                 .post("/api/clients/" + id + "/consents").then().statusCode(201);

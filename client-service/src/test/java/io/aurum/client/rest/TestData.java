@@ -29,6 +29,17 @@ final class TestData {
         return KeycloakTokens.forUser(user);
     }
 
+    /** Compliance approves every pending change request of the client (the maker–checker's second pair of eyes). */
+    static void approvePending(String clientId) {
+        java.util.List<String> pending = given().auth().oauth2(token(io.aurum.testing.DemoUsers.COMPLIANCE_ZHAO))
+                .get("/api/clients/" + clientId + "/change-requests").then().statusCode(200)
+                .extract().path("findAll { it.status == 'PENDING' }.id");
+        for (String request : pending) {
+            given().auth().oauth2(token(io.aurum.testing.DemoUsers.COMPLIANCE_ZHAO)).contentType(ContentType.JSON).body("{}")
+                    .post("/api/clients/change-requests/" + request + "/approve").then().statusCode(200);
+        }
+    }
+
     static String register(String user, String body) {
         return given().auth().oauth2(token(user)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/clients")
