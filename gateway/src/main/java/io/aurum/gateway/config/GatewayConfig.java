@@ -81,8 +81,8 @@ public interface GatewayConfig {
     @WithDefault("4000")
     int maxUriLength();
 
-    /** Largest request body accepted, in bytes (a larger Content-Length answers 413). */
-    @WithDefault("10485760")
+    /** Largest request body accepted, in bytes (a larger Content-Length, or more bytes than that, answers 413). */
+    @WithDefault("1048576")
     long maxBodyBytes();
 
     /** Path prefixes of bulk uploads (e.g. {@code /api/aum/uploads}), which may carry up to {@link #bulkMaxBodyBytes()}. */

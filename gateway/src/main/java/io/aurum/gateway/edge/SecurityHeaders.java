@@ -27,15 +27,17 @@ public class SecurityHeaders {
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {
-            ctx.addHeadersEndHandler(v -> {
-                MultiMap headers = ctx.response().headers();
-                HEADERS.forEach((name, value) -> {
-                    if (!headers.contains(name)) {
-                        headers.set(name, value);
-                    }
-                });
-            });
+            ctx.addHeadersEndHandler(v -> addTo(ctx.response().headers()));
             ctx.next();
+        });
+    }
+
+    /** Adds the headers an answer does not set itself (also for answers written before any route ran). */
+    public static void addTo(MultiMap headers) {
+        HEADERS.forEach((name, value) -> {
+            if (!headers.contains(name)) {
+                headers.set(name, value);
+            }
         });
     }
 }

@@ -6,5 +6,6 @@ import io.vertx.core.buffer.Buffer;
 final class Exchange {
     Buffer body;
     String callerReference;
+    String correlationId;
     boolean tooLarge;
 }

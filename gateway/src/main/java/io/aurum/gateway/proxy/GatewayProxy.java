@@ -151,6 +151,11 @@ public class GatewayProxy {
             if (isAuthenticationFailure(ctx.failure()) && !ctx.response().headWritten()) {
                 String id = ctx.request().getHeader(CorrelationId.HEADER);
                 problem(ctx, 401, "unauthenticated", "Unauthenticated", REFUSED, CorrelationId.acceptOrCreate(id));
+            } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500 && !ctx.response().headWritten()) {
+                // the HTTP layer refused the request (no Host, a malformed header): the caller's fault, answered as
+                // problem+json and never logged as an error of the gateway
+                problem(ctx, ctx.statusCode(), "bad-request", "Bad request", "The request is malformed",
+                        CorrelationId.acceptOrCreate(null));
             } else {
                 ctx.next();
             }
@@ -317,6 +322,7 @@ public class GatewayProxy {
         HttpServerResponse response = ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(CorrelationId.HEADER, correlationId);
+        io.aurum.gateway.edge.SecurityHeaders.addTo(response.headers());
         String reference = ctx.get(CALLER_REFERENCE_KEY);
         if (reference != null) {
             response.putHeader(REQUEST_ID, reference);
@@ -393,6 +399,7 @@ public class GatewayProxy {
         Exchange exchange = new Exchange();
         exchange.body = ctx.get(WholeBody.KEY);
         exchange.callerReference = ctx.get(CALLER_REFERENCE_KEY);
+        exchange.correlationId = request.getHeader(CorrelationId.HEADER);
         exchanges.put(request, exchange);
         ctx.addEndHandler(v -> exchanges.remove(request));
         proxy.handle(request);

@@ -96,9 +96,10 @@ final class UpstreamInterceptor implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
-        String correlationId = context.request().headers().get(CorrelationId.HEADER);
         HttpServerRequest original = context.request().proxiedRequest();
         Exchange exchange = exchanges.get(original);
+        // from the exchange: after a failed send the library has released (cleared) the proxied request's headers
+        String correlationId = exchange != null ? exchange.correlationId : context.request().headers().get(CorrelationId.HEADER);
         Throwable failure = context.get(FAILURE, Throwable.class);
         ProxyResponse response = context.response();
         if (failure != null) {
@@ -141,7 +142,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         }
         String location = response.headers().get("Location");
         if (location != null && location.startsWith(upstreamBase)) {
-            response.headers().set("Location", publicBase(original) + location.substring(upstreamBase.length()));
+            response.headers().set("Location", publicBase() + location.substring(upstreamBase.length()));
         }
         if (correlationId != null) {
             response.headers().set(CorrelationId.HEADER, correlationId);
@@ -153,13 +154,15 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         return context.sendResponse();
     }
 
-    /** The base URL the caller used, or the configured public one: never an upstream's internal address. */
-    private String publicBase(HttpServerRequest original) {
+    /**
+     * The configured public base URL, or nothing: then a rewritten {@code Location} is a path alone. Never the Host
+     * the caller sent — that would let any caller choose the host of the links it is given (host-header poisoning).
+     */
+    private String publicBase() {
         if (config.publicBaseUrl().isPresent()) {
             String base = config.publicBaseUrl().get().toString();
             return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         }
-        String scheme = original.scheme() == null ? "http" : original.scheme();
-        return scheme + "://" + (original.authority() == null ? "localhost" : original.authority().toString());
+        return "";
     }
 }

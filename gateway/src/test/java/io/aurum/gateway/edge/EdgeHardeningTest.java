@@ -42,6 +42,7 @@ class EdgeHardeningTest {
     static Vertx vertx;
     static HttpServer upstream;
     static final AtomicInteger HITS = new AtomicInteger();
+    static final java.util.Set<String> FLAKY = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @TestHTTPResource("/")
     URL gateway;
@@ -55,6 +56,10 @@ class EdgeHardeningTest {
                 return;
             }
             HITS.incrementAndGet();
+            if (req.path().contains("/flaky-") && FLAKY.add(req.path())) {
+                req.connection().close(); // the first time: the connection goes away before any answer
+                return;
+            }
             if (req.path().endsWith("/created")) {
                 req.response().setStatusCode(201).putHeader("Location", "http://127.0.0.1:18999/api/clients/c-1").end("{}");
                 return;
@@ -179,7 +184,29 @@ class EdgeHardeningTest {
         String location = given().auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI)).contentType("application/json")
                 .body("{}").post("/api/clients/created")
                 .then().statusCode(201).extract().header("Location");
-        assertThat(location).isEqualTo("http://" + gateway.getHost() + ":" + gateway.getPort() + "/api/clients/c-1");
+        // no public base URL in this profile: a path alone, never a host the caller could have chosen
+        assertThat(location).isEqualTo("/api/clients/c-1");
+        String poisoned = given().header("Host", "evil.example").auth().oauth2(KeycloakTokens.forUser(DemoUsers.RM_LI))
+                .contentType("application/json").body("{}").post("/api/clients/created")
+                .then().statusCode(201).extract().header("Location");
+        assertThat(poisoned).isEqualTo("/api/clients/c-1");
+    }
+
+    @Test
+    void aServiceThatDropsTheConnectionIs503WithTheGatewaysIdAndTheRequestIsNotSentTwice() {
+        String rm = KeycloakTokens.forUser(DemoUsers.RM_LI);
+        int before = HITS.get();
+        given().auth().oauth2(rm).contentType("application/json").body("{}").post("/api/clients/flaky-write")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
+                .body("correlationId", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        assertThat(HITS.get() - before).as("a write is never sent twice").isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedRequestIsProblemJsonToo() throws Exception {
+        String response = raw("GET /api/risk/levels HTTP/1.1\r\nConnection: close\r\n\r\n"); // no Host
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("X-Content-Type-Options");
     }
 
     @Test
