@@ -99,6 +99,10 @@ public interface GatewayConfig {
     @WithDefault("PT15M")
     Duration bulkRequestTimeout();
 
+    /** A bulk upload whose bytes stop arriving for this long is ended (408): slow is allowed, stopped is not. */
+    @WithDefault("PT30S")
+    Duration bulkIdleTimeout();
+
     RateLimit rateLimit();
 
     interface RateLimit {

@@ -1,24 +1,48 @@
 package io.aurum.gateway.proxy;
 
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * A bulk upload's body on its way upstream, counted: past the limit it fails, so the upstream request is reset
- * and the caller answered 413 — whatever the Content-Length claimed, or with none (chunked).
+ * A bulk upload's body on its way upstream, counted and watched: past the limit it fails, so the upstream request is
+ * reset and the caller answered 413 — whatever the Content-Length claimed, or with none (chunked); and when no byte
+ * has come for {@code idleMillis} it fails too (408), so a caller trickling an upload cannot hold the service's
+ * request open for the whole bulk timeout.
  */
 final class CountedBody implements ReadStream<Buffer> {
     private final ReadStream<Buffer> source;
     private final long limit;
     private final Exchange exchange;
+    private final Vertx vertx;
+    private final long idleMillis;
     private long seen;
+    private volatile long lastByteAt = System.nanoTime();
+    private long watch = -1;
     private Handler<Throwable> exceptionHandler;
 
-    CountedBody(ReadStream<Buffer> source, long limit, Exchange exchange) {
+    CountedBody(ReadStream<Buffer> source, long limit, Exchange exchange, Vertx vertx, long idleMillis) {
         this.source = source;
         this.limit = limit;
         this.exchange = exchange;
+        this.vertx = vertx;
+        this.idleMillis = idleMillis;
+    }
+
+    private void fail(String why) {
+        stopWatching();
+        source.pause();
+        if (exceptionHandler != null) {
+            exceptionHandler.handle(new IllegalStateException(why));
+        }
+    }
+
+    private void stopWatching() {
+        if (watch >= 0) {
+            vertx.cancelTimer(watch);
+            watch = -1;
+        }
     }
 
     @Override
@@ -34,17 +58,21 @@ final class CountedBody implements ReadStream<Buffer> {
             source.handler(null);
             return this;
         }
+        watch = vertx.setPeriodic(Math.max(100, idleMillis / 4), t -> {
+            if (System.nanoTime() - lastByteAt > idleMillis * 1_000_000L && !exchange.tooLarge) {
+                exchange.stalled = true;
+                fail("no byte of the body for " + idleMillis + " ms");
+            }
+        });
         source.handler(chunk -> {
-            if (exchange.tooLarge) {
+            if (exchange.tooLarge || exchange.stalled) {
                 return;
             }
+            lastByteAt = System.nanoTime();
             seen += chunk.length();
             if (seen > limit) {
                 exchange.tooLarge = true;
-                source.pause();
-                if (exceptionHandler != null) {
-                    exceptionHandler.handle(new IllegalStateException("body over " + limit + " bytes"));
-                }
+                fail("body over " + limit + " bytes");
                 return;
             }
             handler.handle(chunk);
@@ -72,7 +100,10 @@ final class CountedBody implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        source.endHandler(endHandler);
+        source.endHandler(endHandler == null ? null : v -> {
+            stopWatching();
+            endHandler.handle(v);
+        });
         return this;
     }
 }

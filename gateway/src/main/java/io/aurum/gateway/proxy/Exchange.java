@@ -8,4 +8,6 @@ final class Exchange {
     String callerReference;
     String correlationId;
     boolean tooLarge;
+    /** A bulk body that stopped arriving (no byte within the bulk idle timeout). */
+    boolean stalled;
 }

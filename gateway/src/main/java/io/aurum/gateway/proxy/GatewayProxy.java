@@ -134,7 +134,7 @@ public class GatewayProxy {
                     .originRequestProvider((req, http) -> http.request(new RequestOptions()
                             .setHost(host).setPort(port).setTimeout(bulk(req.path()) ? bulkTimeoutMillis : timeoutMillis)))
                     .addInterceptor(new UpstreamInterceptor(name, breaker, route.upstream(), config, callerAddress,
-                            exchanges, this::json));
+                            exchanges, this::json, vertx));
             RateLimiter.Quota userQuota = new RateLimiter.Quota("route:" + name,
                     route.ratePerSecond().orElse(config.rateLimit().perSecond()),
                     route.rateBurst().orElse(config.rateLimit().burst()));

@@ -37,9 +37,11 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     private final CallerAddress callerAddress;
     private final Map<HttpServerRequest, Exchange> exchanges;
     private final Function<Problem, String> json;
+    private final io.vertx.core.Vertx vertx;
 
     UpstreamInterceptor(String routeName, CircuitBreaker breaker, URI upstream, GatewayConfig config,
-                        CallerAddress callerAddress, Map<HttpServerRequest, Exchange> exchanges, Function<Problem, String> json) {
+                        CallerAddress callerAddress, Map<HttpServerRequest, Exchange> exchanges, Function<Problem, String> json,
+                        io.vertx.core.Vertx vertx) {
         this.routeName = routeName;
         this.breaker = breaker;
         this.upstreamBase = upstream.getScheme() + "://" + upstream.getRawAuthority();
@@ -47,6 +49,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         this.callerAddress = callerAddress;
         this.exchanges = exchanges;
         this.json = json;
+        this.vertx = vertx;
     }
 
     @Override
@@ -70,7 +73,8 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             // received whole before the upstream was asked
             proxied.setBody(exchange.body.length() == 0 ? null : Body.body(exchange.body));
         } else if (exchange != null && proxied.getBody() != null) {
-            proxied.setBody(Body.body(new CountedBody(proxied.getBody().stream(), config.bulkMaxBodyBytes(), exchange),
+            proxied.setBody(Body.body(new CountedBody(proxied.getBody().stream(), config.bulkMaxBodyBytes(), exchange,
+                    vertx, config.bulkIdleTimeout().toMillis()),
                     proxied.getBody().length()));
         }
         return context.sendRequest().onComplete(outcome -> {
@@ -79,7 +83,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
                 // the caller's fault: it sent too much, was still sending when time ran out, or went away
                 boolean timedOut = outcome.cause() instanceof java.util.concurrent.TimeoutException
                         || outcome.cause().getClass().getSimpleName().contains("Timeout");
-                boolean callers = exchange != null && exchange.tooLarge || timedOut && !original.isEnded()
+                boolean callers = exchange != null && (exchange.tooLarge || exchange.stalled) || timedOut && !original.isEnded()
                         || original.response().closed();
                 if (callers) {
                     context.set(CALLERS_FAULT, Boolean.TRUE);
@@ -150,6 +154,10 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         response.headers().remove(GatewayProxy.REQUEST_ID);
         if (exchange != null && exchange.callerReference != null) {
             response.headers().set(GatewayProxy.REQUEST_ID, exchange.callerReference);
+        }
+        if (failure != null && context.get(CALLERS_FAULT, Boolean.class) != null) {
+            // the rest of the caller's request will not come (or is refused): answer, then end its connection
+            return context.sendResponse().onComplete(v -> original.connection().close());
         }
         return context.sendResponse();
     }

@@ -138,6 +138,23 @@ class EdgeHardeningTest {
     }
 
     @Test
+    void aBulkUploadThatStopsSendingIs408() throws Exception {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/aum/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + KeycloakTokens.forUser(DemoUsers.OPS_SUN) + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "10\r\nas_of,client_id,\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush(); // then nothing more: the upload has stopped
+            long started = System.nanoTime();
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 408");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("the idle timeout, not the bulk one")
+                    .isLessThan(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void pathsThatAreNotCanonicalAreRefusedBeforeThePolicyDecides() throws Exception {
         String rm = KeycloakTokens.forUser(DemoUsers.RM_LI);
         int before = HITS.get();
