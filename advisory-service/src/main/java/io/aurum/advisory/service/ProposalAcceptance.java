@@ -143,6 +143,8 @@ public class ProposalAcceptance {
                     + " staff record one with POST …/accept");
         }
         refuseIfAny("The acceptance cannot be confirmed", AcceptanceRule.refuseConfirmation(capture.toEvidence(), actor));
+        // the client may have become a PEP or AML HIGH since the capture: the gate holds at the moment it becomes final
+        Proposals.requireDueDiligence(ClientRef.findById(p.clientId));
         List<Evidence> evidence = recorded.stream().map(SaleEvidence::toEvidence).toList();
         refuseIfAny("The proposal cannot be accepted", AcceptanceRule.refuseAcceptance(needs(p), evidence,
                 capture.toEvidence().confirmedBy(actor), RiskDisclosure.VERSION));

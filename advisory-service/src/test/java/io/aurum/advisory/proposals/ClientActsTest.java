@@ -162,6 +162,23 @@ class ClientActsTest {
     }
 
     @Test
+    void aBranchAcceptanceIsNotConfirmedForAClientWhoBecameAPepSinceItsCapture() {
+        UUID client = fixtures.clientAssessed("C3");
+        RiskServiceStub.FACTS.put(client, new RiskServiceStub.Facts(false, 90, false));
+        String id = presented(client, FI_180, "600000.00", BALANCED_FUND, "400000.00");
+        String path = "/api/advice/proposals/" + id;
+        String ack = as(DemoUsers.RM_LI).body(acknowledgement(1, "\"LOCKUP_EXCEEDS_HORIZON\"", DISCLOSURE))
+                .post(path + "/acknowledgements").then().statusCode(201).extract().path("id");
+        as(DemoUsers.ADVISOR_CHEN).post(path + "/acknowledgements/" + ack + "/confirmation").then().statusCode(200);
+        as(DemoUsers.ADVISOR_CHEN).post(path + "/accept").then().statusCode(202);
+        // compliance has since approved the PEP flag (client-service's event reached advisory's client projection)
+        fixtures.exec("UPDATE client_ref SET pep = true, edd_approved = false WHERE client_id = '" + client + "'");
+        as(DemoUsers.LEAD_ZHANG).post(path + "/accept/confirmation").then().statusCode(409)
+                .body("type", containsString("enhanced-due-diligence-required"));
+        assertThat(fixtures.outboxForProposal("ProposalAccepted", id)).isZero();
+    }
+
+    @Test
     void aBranchCaptureCountsOnceASecondStaffMemberConfirmsItAndBothNamesAreKept() {
         UUID client = fixtures.clientAssessed("C3");
         RiskServiceStub.FACTS.put(client, new RiskServiceStub.Facts(false, 90, false));

@@ -66,8 +66,11 @@ public class Referrals {
         // a prospect the recording RM registered himself, recently, could be invented: its reward waits for a checker
         Instant registered = NativeValues.instant(em.createNativeQuery("SELECT registered_at FROM client_card WHERE client_id = ?1")
                 .setParameter(1, referredId).getSingleResult());
-        boolean review = caller.userId() != null && caller.userId().equals(referred.primaryRmId)
-                && registered != null && registered.isAfter(now.minus(reviewWindow));
+        // whoever covers the new prospect — its RM, or the lead of its team, who may register it for an RM — could have
+        // invented it: such a referral's reward waits for someone else
+        boolean covers = caller.userId() != null && caller.userId().equals(referred.primaryRmId)
+                || caller.is(io.aurum.common.security.Roles.TEAM_LEAD) && caller.team() != null && caller.team().equals(referred.team);
+        boolean review = covers && registered != null && registered.isAfter(now.minus(reviewWindow));
         String reviewStatus = review ? "PENDING_REVIEW" : "NOT_REQUIRED";
         int inserted = em.createNativeQuery("INSERT INTO referral (referred_client_id, referrer_client_id, registered_by, registered_at,"
                         + " review_status) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (referred_client_id) DO NOTHING")

@@ -98,6 +98,20 @@ class LoyaltyControlsTest {
     }
 
     @Test
+    void aReferralTheTeamLeadRecordsForHisTeamsNewProspectWaitsForReviewToo() {
+        UUID referrer = fixtures.client("PLATINUM");
+        UUID prospect = UUID.randomUUID();
+        // the lead registered it for rm.li: the lead covers it as much as the RM does
+        fixtures.send("client.profile", prospect, envelope(UUID.randomUUID(), "ClientRegistered", "client-service", prospect, """
+                {"clientId":"%s","fullName":"新客户乙","lifecycleStatus":"PROSPECT","tier":"MASS","primaryRmId":"%s","team":"team-sh-01",
+                 "erased":false}""".formatted(prospect, DemoUsers.RM_LI_ID)));
+        fixtures.awaitSql("SELECT count(*) FROM client_card WHERE client_id = '" + prospect + "' AND lifecycle_status = 'PROSPECT'", 1);
+        given().auth().oauth2(token(DemoUsers.LEAD_ZHANG)).contentType(ContentType.JSON)
+                .body("{\"referrerClientId\":\"" + referrer + "\",\"referredClientId\":\"" + prospect + "\"}")
+                .post(LOYALTY + "/referrals").then().statusCode(201).body("reviewStatus", equalTo("PENDING_REVIEW"));
+    }
+
+    @Test
     void aLargeRedemptionWaitsWithItsPointsReservedAndItsMakerCannotApproveIt() {
         UUID client = fixtures.client("PLATINUM");
         // a large correction by ops is held too: ops cannot approve it, compliance does
