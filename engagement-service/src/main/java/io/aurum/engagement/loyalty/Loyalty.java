@@ -141,7 +141,7 @@ public class Loyalty {
         String maker = maker(caller);
         String description = "Redeemed: " + rows.get(0)[3];
         em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE code = ?1").setParameter(1, rewardCode).executeUpdate();
-        if (cost > checkerThreshold) {
+        if (cost + unchecked(clientId, maker, "REDEEM", now) > checkerThreshold) {
             em.createNativeQuery("""
                             INSERT INTO points_approval (id, client_id, kind, points, rule, reason, idempotency_key, reward_code,
                                                          description, status, maker, requested_at)
@@ -185,7 +185,7 @@ public class Loyalty {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String maker = maker(caller);
-        if (Math.abs(points) > checkerThreshold) {
+        if (Math.abs(points) + unchecked(clientId, maker, "ADJUST", now) > checkerThreshold) {
             em.createNativeQuery("""
                             INSERT INTO points_approval (id, client_id, kind, points, rule, reason, description, status, maker, requested_at)
                             VALUES (?1, ?2, 'ADJUST', ?3, 'CORRECTION', 'ABOVE_THRESHOLD', ?4, 'PENDING', ?5, ?6)""")
@@ -318,6 +318,18 @@ public class Loyalty {
         return new Approval((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], (String) r[8], (String) r[9], NativeValues.instant(r[10]), (String) r[11],
                 NativeValues.instant(r[12]), (String) r[13], (UUID) r[14]);
+    }
+
+    /**
+     * Points this maker moved for this client in the last 24 hours without a checker: what counts against the threshold
+     * is the day's total, so splitting a large correction or redemption into small ones does not escape the checker.
+     */
+    private long unchecked(UUID clientId, String maker, String kind, Instant now) {
+        Number total = (Number) em.createNativeQuery("SELECT coalesce(sum(abs(points)), 0) FROM points_entry WHERE client_id = ?1"
+                        + " AND created_by = ?2 AND kind = ?3 AND checked_by IS NULL AND created_at > ?4")
+                .setParameter(1, clientId).setParameter(2, maker).setParameter(3, kind)
+                .setParameter(4, Timestamp.from(now.minus(java.time.Duration.ofDays(1)))).getSingleResult();
+        return total.longValue();
     }
 
     private static String maker(Caller caller) {

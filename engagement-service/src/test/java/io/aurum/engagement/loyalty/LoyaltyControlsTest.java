@@ -112,6 +112,20 @@ class LoyaltyControlsTest {
     }
 
     @Test
+    void correctionsSplitUnderTheThresholdStillReachTheCheckerOnceTheDaysTotalPassesIt() {
+        UUID client = fixtures.client("PLATINUM");
+        for (int i = 1; i <= 2; i++) {
+            given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON)
+                    .body("{\"points\":2000,\"reason\":\"goodwill part " + i + "\"}")
+                    .post(LOYALTY + "/clients/" + client + "/adjustments").then().statusCode(201);
+        }
+        // 2,000 + 2,000 + 2,000 by the same maker in a day is over the 5,000 threshold: this one waits for a checker
+        given().auth().oauth2(token(DemoUsers.OPS_SUN)).contentType(ContentType.JSON)
+                .body("{\"points\":2000,\"reason\":\"goodwill part 3\"}")
+                .post(LOYALTY + "/clients/" + client + "/adjustments").then().statusCode(202).body("status", equalTo("PENDING"));
+    }
+
+    @Test
     void aLargeRedemptionWaitsWithItsPointsReservedAndItsMakerCannotApproveIt() {
         UUID client = fixtures.client("PLATINUM");
         // a large correction by ops is held too: ops cannot approve it, compliance does
